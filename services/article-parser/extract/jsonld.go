@@ -1,0 +1,183 @@
+package extract
+
+import (
+	"encoding/json"
+	"strings"
+
+	"github.com/PuerkitoBio/goquery"
+)
+
+// maxJSONLD bounds the size of one JSON-LD block we decode.
+const maxJSONLD = 1 << 20
+
+// ldArticle is what we keep from a page's JSON-LD article object.
+type ldArticle struct {
+	Headline      string
+	Authors       []string
+	Published     string
+	Modified      string
+	Publisher     string
+	Section       string
+	Keywords      []string
+	Image         string
+	Language      string
+	URL           string
+	FreeAccess    *bool
+	ArticleBodyLn int
+}
+
+// articleTypes are the schema.org types that describe a news article.
+var articleTypes = map[string]bool{
+	"newsarticle": true, "article": true, "reportagenewsarticle": true, "analysisnewsarticle": true,
+	"blogposting": true, "liveblogposting": true, "opinionnewsarticle": true, "backgroundnewsarticle": true,
+	"techarticle": true, "report": true, "socialmediaposting": true,
+}
+
+// parseJSONLD finds the first article object in the page's JSON-LD blocks,
+// looking into arrays and @graph containers.
+func parseJSONLD(doc *goquery.Document) (ldArticle, bool) {
+	var found ldArticle
+	ok := false
+	doc.Find(`script[type="application/ld+json"]`).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		raw := s.Text()
+		if len(raw) > maxJSONLD {
+			return true
+		}
+		var v any
+		if err := json.Unmarshal([]byte(strings.TrimSpace(raw)), &v); err != nil {
+			return true
+		}
+		if obj := findArticle(v, 0); obj != nil {
+			found, ok = readArticle(obj), true
+			return false
+		}
+		return true
+	})
+	return found, ok
+}
+
+func findArticle(v any, depth int) map[string]any {
+	if depth > 8 {
+		return nil
+	}
+	switch t := v.(type) {
+	case []any:
+		for _, e := range t {
+			if o := findArticle(e, depth+1); o != nil {
+				return o
+			}
+		}
+	case map[string]any:
+		for _, typ := range strs(t["@type"]) {
+			if articleTypes[strings.ToLower(typ)] {
+				return t
+			}
+		}
+		if g, ok := t["@graph"]; ok {
+			return findArticle(g, depth+1)
+		}
+		// A WebPage whose mainEntity is the article.
+		if me, ok := t["mainEntity"]; ok {
+			return findArticle(me, depth+1)
+		}
+	}
+	return nil
+}
+
+func readArticle(o map[string]any) ldArticle {
+	a := ldArticle{
+		Headline:  first(strs(o["headline"])),
+		Published: first(strs(o["datePublished"])),
+		Modified:  first(strs(o["dateModified"])),
+		Section:   first(strs(o["articleSection"])),
+		Language:  first(strs(o["inLanguage"])),
+		URL:       first(strs(o["url"])),
+		Publisher: first(names(o["publisher"])),
+		Image:     first(urls(o["image"])),
+		Authors:   names(o["author"]),
+	}
+	if a.Headline == "" {
+		a.Headline = first(strs(o["name"]))
+	}
+	for _, k := range strs(o["keywords"]) {
+		for _, p := range strings.Split(k, ",") {
+			if p = strings.TrimSpace(p); p != "" {
+				a.Keywords = append(a.Keywords, p)
+			}
+		}
+	}
+	switch f := o["isAccessibleForFree"].(type) {
+	case bool:
+		a.FreeAccess = &f
+	case string:
+		b := strings.EqualFold(f, "true")
+		a.FreeAccess = &b
+	}
+	if body, ok := o["articleBody"].(string); ok {
+		a.ArticleBodyLn = len(body)
+	}
+	return a
+}
+
+// strs reads a JSON-LD value that may be a string or an array of strings.
+func strs(v any) []string {
+	switch t := v.(type) {
+	case string:
+		if s := strings.TrimSpace(t); s != "" {
+			return []string{s}
+		}
+	case []any:
+		var out []string
+		for _, e := range t {
+			out = append(out, strs(e)...)
+		}
+		return out
+	case map[string]any:
+		return strs(t["@value"])
+	}
+	return nil
+}
+
+// names reads persons or organisations: strings, objects with a name, or arrays of either.
+func names(v any) []string {
+	switch t := v.(type) {
+	case string:
+		return strs(t)
+	case []any:
+		var out []string
+		for _, e := range t {
+			out = append(out, names(e)...)
+		}
+		return out
+	case map[string]any:
+		return strs(t["name"])
+	}
+	return nil
+}
+
+// urls reads an image: a URL string, an ImageObject, or an array of either.
+func urls(v any) []string {
+	switch t := v.(type) {
+	case string:
+		return strs(t)
+	case []any:
+		var out []string
+		for _, e := range t {
+			out = append(out, urls(e)...)
+		}
+		return out
+	case map[string]any:
+		if u := strs(t["url"]); len(u) > 0 {
+			return u
+		}
+		return strs(t["contentUrl"])
+	}
+	return nil
+}
+
+func first(s []string) string {
+	if len(s) == 0 {
+		return ""
+	}
+	return s[0]
+}
