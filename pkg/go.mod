@@ -3,9 +3,12 @@ module github.com/newsmon/newsmon/pkg
 go 1.26.8
 
 require (
+	code.dny.dev/ssrf v0.3.0
+	github.com/andybalholm/brotli v1.3.0
 	github.com/nats-io/nats-server/v2 v2.15.2
 	github.com/nats-io/nats.go v1.55.0
 	github.com/prometheus/client_golang v1.25.0
+	golang.org/x/text v0.43.0
 )
 
 require (
