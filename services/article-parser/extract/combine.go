@@ -21,15 +21,25 @@ func run(root *html.Node, u *url.URL, method string) (string, string, error) {
 	return combined(root, u)
 }
 
-// combined runs both extractors and keeps the better text.
+// combinedAcceptWords is the length at which the readability text is kept
+// without consulting trafilatura.
+const combinedAcceptWords = 80
+
+// combined runs go-readability first: on the harness it is both the faster
+// and the more accurate of the two. Its text is kept when it is long enough
+// to be an article; otherwise (an error, a near-empty result, a page whose
+// structure it misreads) go-trafilatura runs too and the longer text wins.
 func combined(root *html.Node, u *url.URL) (string, string, error) {
-	tt, terr := runTrafilatura(root, u)
 	rt, rerr := runReadability(cloneTree(root), u)
-	tw, rw := CountWords(tt), CountWords(rt)
-	if rw > tw {
-		return rt, events.MethodReadability, rerr
+	rw := CountWords(rt)
+	if rerr == nil && rw >= combinedAcceptWords {
+		return rt, events.MethodReadability, nil
 	}
-	return tt, events.MethodTrafilatura, terr
+	tt, terr := runTrafilatura(root, u)
+	if CountWords(tt) > rw {
+		return tt, events.MethodTrafilatura, terr
+	}
+	return rt, events.MethodReadability, rerr
 }
 
 // cloneTree deep-copies an HTML tree.

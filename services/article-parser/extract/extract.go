@@ -110,11 +110,9 @@ func Extract(page []byte, pageURL string, opts Options) (Result, error) {
 		return res, unusable(ReasonBotChallenge, "%s", why)
 	}
 
-	text, method, err := run(root, u, opts.Method)
-	if err != nil && text == "" {
-		// An extractor error with no text is treated like an empty extraction below.
-		text = ""
-	}
+	// An extractor error leaves text empty, which is classified below.
+	text, method, _ := run(root, u, opts.Method)
+	text = collectBoilerplate(doc, res.Meta.Title).strip(text)
 	res.Text, res.Method = text, method
 	res.WordCount = CountWords(text)
 	if res.Meta.Language == "" && text != "" {
