@@ -14,7 +14,7 @@ func feedItem() events.FeedItem {
 	return events.FeedItem{
 		ID: "item-1", Revision: 2, FeedURL: "https://news.test/feed.xml", FeedName: "News Test",
 		URL: "https://news.test/a/1?utm=x", Title: "Feed title", Summary: "Feed summary text.",
-		Content: "Feed content paragraph one.\n\nFeed content paragraph two.",
+		Content:     "Feed content paragraph one.\n\nFeed content paragraph two.",
 		PublishedAt: time.Date(2026, 3, 1, 8, 0, 0, 0, time.UTC), Categories: []string{"Tech"},
 	}
 }

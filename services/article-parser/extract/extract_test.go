@@ -73,20 +73,20 @@ func TestExtractUnusable(t *testing.T) {
 		contentType string
 		want        Reason
 	}{
-		"cloudflare challenge":    {challenge, "text/html", ReasonBotChallenge},
-		"captcha page":            {captcha, "text/html", ReasonBotChallenge},
-		"paywall teaser":          {paywall, "text/html", ReasonPaywall},
-		"json-ld not free":        {ldPaywall, "text/html", ReasonPaywall},
-		"pdf by content type":     {[]byte("%PDF-1.7\n1 0 obj\n<<>>\nendobj\n"), "application/pdf", ReasonNotHTML},
-		"pdf labelled as html":    {[]byte("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj"), "text/html; charset=utf-8", ReasonNotHTML},
-		"png image":               {[]byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), "", ReasonNotHTML},
-		"json api response":       {[]byte(`{"error":"not found"}`), "application/json", ReasonNotHTML},
-		"empty body":              {nil, "text/html", ReasonEmpty},
-		"whitespace body":         {[]byte("  \n\t "), "text/html", ReasonEmpty},
-		"script-only page":        {scriptOnly, "text/html", ReasonScriptOnly},
-		"too short":               {short, "text/html", ReasonEmpty},
-		"100,000 nested divs":     {[]byte("<html><body>" + strings.Repeat("<div>", 100_000) + "deep" + strings.Repeat("</div>", 100_000)), "text/html", ReasonUnparseable},
-		"binary garbage as html":  {bytes.Repeat([]byte{0, 1, 2, 3, 0xff}, 200), "text/html", ReasonNotHTML},
+		"cloudflare challenge":   {challenge, "text/html", ReasonBotChallenge},
+		"captcha page":           {captcha, "text/html", ReasonBotChallenge},
+		"paywall teaser":         {paywall, "text/html", ReasonPaywall},
+		"json-ld not free":       {ldPaywall, "text/html", ReasonPaywall},
+		"pdf by content type":    {[]byte("%PDF-1.7\n1 0 obj\n<<>>\nendobj\n"), "application/pdf", ReasonNotHTML},
+		"pdf labelled as html":   {[]byte("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj"), "text/html; charset=utf-8", ReasonNotHTML},
+		"png image":              {[]byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), "", ReasonNotHTML},
+		"json api response":      {[]byte(`{"error":"not found"}`), "application/json", ReasonNotHTML},
+		"empty body":             {nil, "text/html", ReasonEmpty},
+		"whitespace body":        {[]byte("  \n\t "), "text/html", ReasonEmpty},
+		"script-only page":       {scriptOnly, "text/html", ReasonScriptOnly},
+		"too short":              {short, "text/html", ReasonEmpty},
+		"100,000 nested divs":    {[]byte("<html><body>" + strings.Repeat("<div>", 100_000) + "deep" + strings.Repeat("</div>", 100_000)), "text/html", ReasonUnparseable},
+		"binary garbage as html": {bytes.Repeat([]byte{0, 1, 2, 3, 0xff}, 200), "text/html", ReasonNotHTML},
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
@@ -157,7 +157,7 @@ func TestCharsets(t *testing.T) {
 		contentType string
 		want        string
 	}{
-		"undeclared windows-1251":            {"", enc(charmap.Windows1251, strings.Repeat(ru, 6)), "text/html", "Компания объявила"},
+		"undeclared windows-1251":             {"", enc(charmap.Windows1251, strings.Repeat(ru, 6)), "text/html", "Компания объявила"},
 		"windows-1251 declared as utf-8":      {`<meta charset="utf-8">`, enc(charmap.Windows1251, strings.Repeat(ru, 6)), "text/html", "Компания объявила"},
 		"windows-1251 declared as iso-8859-1": {`<meta charset="iso-8859-1">`, enc(charmap.Windows1251, strings.Repeat(ru, 6)), "", "Компания объявила"},
 		"undeclared iso-8859-1":               {"", enc(charmap.ISO8859_1, strings.Repeat(fr, 5)), "text/html", "La société a annoncé"},
@@ -181,11 +181,11 @@ func TestCharsets(t *testing.T) {
 
 func TestCountWords(t *testing.T) {
 	tests := map[string]int{
-		"":                                 0,
-		"Nvidia's H200 chips, approved.":   4,
-		"state-backed fund":                2,
-		"腾讯与阿里巴巴":                          7,
-		"深度求索（DeepSeek）估值约100亿美元":          12,
+		"":                               0,
+		"Nvidia's H200 chips, approved.": 4,
+		"state-backed fund":              2,
+		"腾讯与阿里巴巴":                        7,
+		"深度求索（DeepSeek）估值约100亿美元":         12,
 		"Компания объявила о привлечении": 4,
 	}
 	for in, want := range tests {
