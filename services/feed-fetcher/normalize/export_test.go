@@ -1,0 +1,5 @@
+package normalize
+
+import "net/url"
+
+func parseURL(s string) (*url.URL, error) { return url.Parse(s) }
