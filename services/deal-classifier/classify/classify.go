@@ -1,0 +1,329 @@
+package classify
+
+import (
+	"math"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/newsmon/newsmon/pkg/events"
+	"github.com/newsmon/newsmon/services/deal-classifier/acmatch"
+	"github.com/newsmon/newsmon/services/deal-classifier/gazetteer"
+	"github.com/newsmon/newsmon/services/deal-classifier/money"
+	"github.com/newsmon/newsmon/services/deal-classifier/rules"
+)
+
+type termHit struct {
+	feature    int32
+	start, end int32
+	sent       int32
+}
+
+// mention is a name found in the text: a gazetteer entry or a discovered
+// company name (entry -1).
+type mention struct {
+	entry      int32
+	name       string
+	start, end int
+	sent       int
+	ai         bool
+}
+
+// state is the per-document scratch space, pooled between calls.
+type state struct {
+	c       *Classifier
+	doc     Document
+	text    acmatch.Text
+	matches []acmatch.Match
+	sents   []Sentence
+	words   int
+	bits    []uint64
+	terms   []termHit
+	ents    []mention
+	amounts []money.Amount
+}
+
+func (s *state) has(sent, f int) bool {
+	return s.bits[sent*s.words+f/64]&(1<<(uint(f)%64)) != 0
+}
+
+func (s *state) set(sent, f int) {
+	s.bits[sent*s.words+f/64] |= 1 << (uint(f) % 64)
+}
+
+// sentenceAt returns the sentence containing rune offset pos, or -1.
+func (s *state) sentenceAt(pos int) int {
+	i := sort.Search(len(s.sents), func(i int) bool { return s.sents[i].End > pos })
+	if i < len(s.sents) && s.sents[i].Start <= pos {
+		return i
+	}
+	return -1
+}
+
+func (s *state) entry(m mention) *gazetteer.Entry {
+	if m.entry < 0 {
+		return nil
+	}
+	return &s.c.gaz.Entries[m.entry]
+}
+
+func (s *state) sentenceText(i int) string {
+	return string(s.text.Runes[s.sents[i].Start:s.sents[i].End])
+}
+
+// Classify classifies one document.
+func (c *Classifier) Classify(doc Document) Result {
+	s := c.pool.Get().(*state)
+	defer c.pool.Put(s)
+	s.c, s.doc = c, doc
+	joined := doc.Joined()
+	s.text.Reset(joined)
+	titleLen := len([]rune(doc.Title))
+	s.sents = segment(s.text.Runes, titleLen, c.rules.Zones, s.sents[:0])
+	s.words = (len(c.features) + 63) / 64
+	need := len(s.sents) * s.words
+	if cap(s.bits) < need {
+		s.bits = make([]uint64, need)
+	}
+	s.bits = s.bits[:need]
+	clear(s.bits)
+	s.terms, s.ents = s.terms[:0], s.ents[:0]
+	s.matches = c.ac.Find(&s.text, s.matches[:0])
+	for _, m := range s.matches {
+		rs, re := s.text.RuneSpan(m.Start, m.End)
+		si := s.sentenceAt(rs)
+		if si < 0 {
+			continue
+		}
+		for _, p := range c.payloads[m.Value] {
+			if p.entity >= 0 {
+				s.ents = append(s.ents, mention{entry: p.entity, start: rs, end: re, sent: si})
+				continue
+			}
+			s.set(si, int(p.feature))
+			s.terms = append(s.terms, termHit{feature: p.feature, start: int32(rs), end: int32(re), sent: int32(si)})
+		}
+	}
+	s.resolveEntities()
+	s.amounts = money.Find(s.text.Runes, c.rules.Rates, money.Options{Yen: s.yenCurrency()})
+	s.discoverNames()
+	slices.SortFunc(s.ents, func(a, b mention) int { return a.start - b.start })
+	s.setBuiltins()
+	res := Result{RulesVersion: c.rules.Hash}
+	for ti := range c.topics {
+		res.Topics = append(res.Topics, s.scoreTopic(&c.topics[ti]))
+	}
+	res.Entities = s.entities()
+	return res
+}
+
+// resolveEntities keeps the longest of overlapping gazetteer matches.
+func (s *state) resolveEntities() {
+	slices.SortFunc(s.ents, func(a, b mention) int {
+		if a.start != b.start {
+			return a.start - b.start
+		}
+		return (b.end - b.start) - (a.end - a.start)
+	})
+	kept := s.ents[:0]
+	lastEnd := -1
+	for _, m := range s.ents {
+		if m.start < lastEnd {
+			continue
+		}
+		e := &s.c.gaz.Entries[m.entry]
+		m.name = e.Name
+		m.ai = e.Kind == gazetteer.KindAICompany
+		kept = append(kept, m)
+		lastEnd = m.end
+	}
+	s.ents = kept
+}
+
+func (s *state) yenCurrency() string {
+	for _, m := range s.ents {
+		if e := s.entry(m); e != nil && e.Kind == gazetteer.KindGovernment {
+			switch e.Jurisdiction {
+			case "Japan":
+				return "JPY"
+			case "China":
+				return "CNY"
+			}
+		}
+	}
+	if strings.Contains(strings.ToLower(s.doc.Title+s.doc.Body()), "yuan") {
+		return "CNY"
+	}
+	return "JPY"
+}
+
+func (s *state) setBuiltins() {
+	for _, a := range s.amounts {
+		if si := s.sentenceAt(a.Start); si >= 0 {
+			s.set(si, fMoney)
+		}
+	}
+	for _, m := range s.ents {
+		e := s.entry(m)
+		if e == nil {
+			s.set(m.sent, fNewOrg)
+			s.set(m.sent, fOrg)
+			if m.ai {
+				s.set(m.sent, fAICompany)
+				s.set(m.sent, fAI)
+			}
+			continue
+		}
+		switch e.Kind {
+		case gazetteer.KindAICompany:
+			s.set(m.sent, fAICompany)
+			s.set(m.sent, fAI)
+			s.set(m.sent, fOrg)
+		case gazetteer.KindInvestor, gazetteer.KindCompany:
+			s.set(m.sent, fOrg)
+		case gazetteer.KindChipmaker, gazetteer.KindToolMaker:
+			s.set(m.sent, fOrg)
+			s.set(m.sent, fChipEntity)
+		case gazetteer.KindChip:
+			s.set(m.sent, fChipEntity)
+		case gazetteer.KindGovernment:
+			s.set(m.sent, fJurisdiction)
+			if !e.Has("adjective") {
+				s.set(m.sent, fGovernment)
+			}
+		}
+		if e.Kind == gazetteer.KindInvestor || e.Has("investor") {
+			s.set(m.sent, fInvestor)
+		}
+		if e.Has("chip") {
+			s.set(m.sent, fChipEntity)
+		}
+		if e.Has("ai") {
+			s.set(m.sent, fAI)
+		}
+	}
+	// Terms that include built-in classes.
+	for id, cls := range s.c.classes {
+		for si := range s.sents {
+			for _, cl := range cls {
+				if s.has(si, cl) {
+					s.set(si, id)
+					break
+				}
+			}
+		}
+	}
+}
+
+func (s *state) cueFires(cu *cue, si int) bool {
+	if !cu.where[zoneIndex(s.sents[si].Zone)] {
+		return false
+	}
+	for _, f := range cu.all {
+		if !s.has(si, f) {
+			return false
+		}
+	}
+	for _, f := range cu.none {
+		if s.has(si, f) {
+			return false
+		}
+	}
+	return true
+}
+
+type firedCue struct {
+	cue  *cue
+	sent int
+	v    float64
+}
+
+func (s *state) scoreTopic(t *topic) events.TopicResult {
+	tr := events.TopicResult{Topic: t.cfg.ID}
+	pos, neg := 1.0, 1.0
+	var fired []firedCue
+	for ci := range t.cues {
+		cu := &t.cues[ci]
+		best, bestSent := 0.0, -1
+		for si := range s.sents {
+			if v := math.Abs(cu.weight) * s.sents[si].Weight; v > best && s.cueFires(cu, si) {
+				best, bestSent = v, si
+			}
+		}
+		if bestSent < 0 {
+			continue
+		}
+		if cu.weight > 0 {
+			pos *= 1 - best
+		} else {
+			neg *= 1 - best
+		}
+		fired = append(fired, firedCue{cue: cu, sent: bestSent, v: best})
+		tr.RulesFired = append(tr.RulesFired, events.RuleHit{
+			Rule: cu.id, Weight: round3(math.Copysign(best, cu.weight)),
+			Where: s.sents[bestSent].Zone, Match: s.cueMatch(cu, bestSent),
+		})
+	}
+	tr.Score = round3((1 - pos) * neg)
+	tr.Matched = tr.Score >= t.cfg.Threshold
+	if !tr.Matched {
+		return tr
+	}
+	// The topic's evidence: the sentences of its strongest positive cues.
+	var topicSents []int
+	for _, f := range fired {
+		if f.cue.weight > 0 && !slices.Contains(topicSents, f.sent) {
+			topicSents = append(topicSents, f.sent)
+		}
+	}
+	slices.SortFunc(topicSents, func(a, b int) int {
+		if s.sents[a].Weight != s.sents[b].Weight {
+			if s.sents[a].Weight > s.sents[b].Weight {
+				return -1
+			}
+			return 1
+		}
+		return a - b
+	})
+	if len(topicSents) > 0 {
+		tr.Evidence = append(tr.Evidence, s.evidence("topic", topicSents[0]))
+	}
+	var facts events.Facts
+	switch t.cfg.Facts {
+	case rules.FactsDeal:
+		facts.Deal = s.dealFacts(topicSents, &tr)
+	case rules.FactsChipPolicy:
+		facts.ChipPolicy = s.chipFacts(topicSents, &tr)
+	}
+	if facts.Deal != nil || facts.ChipPolicy != nil {
+		tr.Facts = &facts
+	}
+	tr.Severity = s.severity(t.cfg, tr.Score, &facts)
+	return tr
+}
+
+// cueMatch names what a cue matched in a sentence, for diagnosis.
+func (s *state) cueMatch(cu *cue, si int) string {
+	var parts []string
+	for _, f := range cu.all {
+		if f < numBuiltins {
+			parts = append(parts, rules.Builtins[f])
+			continue
+		}
+		for _, h := range s.terms {
+			if int(h.sent) == si && int(h.feature) == f {
+				parts = append(parts, string(s.text.Runes[h.start:h.end]))
+				break
+			}
+		}
+	}
+	return strings.Join(parts, " + ")
+}
+
+func (s *state) evidence(fact string, si int) events.Evidence {
+	return events.Evidence{Fact: fact, Sentence: s.sentenceText(si), Start: s.sents[si].Start, End: s.sents[si].End}
+}
+
+func round3(v float64) float64 { return math.Round(v*1000) / 1000 }
+
+func sortStrings(s []string) { slices.Sort(s) }

@@ -1,0 +1,393 @@
+package classify
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/newsmon/newsmon/pkg/events"
+	"github.com/newsmon/newsmon/services/deal-classifier/gazetteer"
+	"github.com/newsmon/newsmon/services/deal-classifier/money"
+)
+
+var (
+	auxWords = set(`is are was were has have had will would could may might reportedly also said says set
+		inc inc. corp corp. co ltd plc group holdings which who`)
+	investorVerbs = set(`invest invests invested investing acquire acquires acquired acquiring buy buys bought buying
+		take takes took taking lead leads led leading pour pours poured inject injects injected back backs backed
+		approached approaches agreed agrees pay pays paid makes made offered offers bid bids joins joined participated
+		co-led wants plans plan pledged commits committed bets snaps snapped purchases purchased`)
+	investorBefore = []string{"led by", "co-led by", "backed by", "from", "including", "joined by", "participation from",
+		"such as", "include", "investors", "by", "alongside", "with"}
+	valuationBefore = set(`valued valuation valuing value values pre-money post-money worth`)
+	skipMoneyBefore = set(`revenue revenues sales up from total bringing loss losses debt fine settlement cost costs
+		spent spend spending profit income capex`)
+	roundStrong = []string{"funding round", "financing round", "round of", "series ", "seed", "fundraising", "fundraise",
+		"led by", "co-led", "round led", "mega-round", "investors including", "backers including", "raised", "raises", "raising"}
+)
+
+// orderSents orders topic sentences: the title first, then by weight.
+func (s *state) orderSents(sents []int) []int {
+	out := slices.Clone(sents)
+	slices.SortStableFunc(out, func(a, b int) int {
+		wa, wb := s.sents[a].Weight, s.sents[b].Weight
+		switch {
+		case wa > wb:
+			return -1
+		case wa < wb:
+			return 1
+		}
+		return a - b
+	})
+	return out
+}
+
+func (s *state) termIn(si int, name string) bool {
+	id, ok := s.c.termID[name]
+	return ok && s.has(si, id)
+}
+
+// mentionTokens finds the token span [k0, k1) of a mention.
+func mentionTokens(toks []token, m mention) (int, int) {
+	k0, k1 := -1, -1
+	for k, t := range toks {
+		if k0 < 0 && t.end > m.start {
+			k0 = k
+		}
+		if t.start < m.end {
+			k1 = k + 1
+		}
+	}
+	if k0 < 0 {
+		return len(toks), len(toks)
+	}
+	return k0, max(k1, k0+1)
+}
+
+type role struct {
+	target, investor float64
+	background       bool
+	lead             bool
+}
+
+func (s *state) roleOf(m mention, toks []token) role {
+	var r role
+	runes := s.text.Runes
+	k0, k1 := mentionTokens(toks, m)
+	if m.end+1 < len(runes) && runes[m.end] == '-' {
+		rest := strings.ToLower(string(runes[m.end+1 : min(len(runes), m.end+12)]))
+		if strings.HasPrefix(rest, "backed") || strings.HasPrefix(rest, "owned") || strings.HasPrefix(rest, "based") || strings.HasPrefix(rest, "controlled") {
+			r.background = true
+		}
+		if strings.HasPrefix(rest, "led") {
+			r.investor += 3
+			r.lead = true
+		}
+	}
+	last := toks[min(k1, len(toks))-1]
+	possessive := strings.HasSuffix(last.lower, "'s") || strings.HasSuffix(last.lower, "\u2019s")
+	// After the mention: skip auxiliaries and coordinated names.
+	k := k1
+	for steps := 0; k < len(toks) && steps < 6; steps++ {
+		t := toks[k]
+		if auxWords[t.lower] || t.lower == "and" || (isCap(t) && !afterAnchors[t.lower] && !investorVerbs[t.lower] && !nameStops[t.lower]) {
+			k++
+			continue
+		}
+		break
+	}
+	if k < len(toks) {
+		next := toks[k].lower
+		after := func(n int) string {
+			if k+n < len(toks) {
+				return toks[k+n].lower
+			}
+			return ""
+		}
+		switch {
+		case possessive && possessiveNext[next]:
+			r.target += 3
+		case afterAnchors[next]:
+			r.target += 3
+		case next == "to" && (strings.HasPrefix(after(1), "raise") || after(1) == "list" || after(1) == "go" || after(1) == "float"):
+			r.target += 3
+		case next == "to" && investorVerbs[after(1)]:
+			r.investor += 3
+		case next == "in" && after(1) == "talks" || next == "talks" || next == "discussions" || next == "negotiations":
+			rest := strings.Join([]string{after(2), after(3), after(4)}, " ")
+			if strings.Contains(rest, "raise") || strings.Contains(rest, "funding") || strings.Contains(rest, "sell") {
+				r.target += 2
+			} else {
+				r.investor += 2
+			}
+		case investorVerbs[next]:
+			r.investor += 3
+			if next == "led" || next == "leads" || next == "leading" {
+				r.lead = true
+			}
+		case next == "ipo" || next == "listing" || next == "debut" || next == "valuation" || next == "shares":
+			r.target += 2
+		}
+	}
+	// Before the mention.
+	if k0 > 0 {
+		prev := toks[k0-1].lower
+		prev2 := ""
+		if k0 > 1 {
+			prev2 = toks[k0-2].lower + " " + prev
+		}
+		switch {
+		case beforeAnchors[prev]:
+			r.target += 3
+		case (prev == "in" || prev == "into") && k0 > 1 && hasPrefixAny(toks[max(0, k0-5):k0-1], "invest", "stake", "pour", "inject", "bet", "put", "money", "capital", "funding", "interest"):
+			r.target += 3
+		case prev == "of" && k0 > 1 && hasPrefixAny(toks[k0-2:k0-1], "acquisition", "takeover", "purchase", "valuation", "ipo", "listing", "shares", "stake"):
+			r.target += 3
+		}
+		for _, w := range investorBefore {
+			if prev == w || prev2 == w {
+				r.investor += 3
+				if strings.HasPrefix(w, "led") || strings.HasPrefix(w, "co-led") {
+					r.lead = true
+				}
+				break
+			}
+		}
+		// "led by X and Y": the lead role carries over coordination.
+		for b := k0 - 1; b >= max(0, k0-6); b-- {
+			if toks[b].lower == "by" && b > 0 && (toks[b-1].lower == "led" || toks[b-1].lower == "co-led") {
+				r.investor += 2
+				r.lead = true
+				break
+			}
+			if !(isCap(toks[b]) || toks[b].lower == "and") {
+				break
+			}
+		}
+	}
+	return r
+}
+
+func hasPrefixAny(toks []token, prefixes ...string) bool {
+	for _, t := range toks {
+		for _, p := range prefixes {
+			if strings.HasPrefix(t.lower, p) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+type party struct {
+	m     mention
+	score float64
+	r     role
+	sent  int
+}
+
+func (s *state) dealFacts(topicSents []int, tr *events.TopicResult) *events.DealFacts {
+	order := s.orderSents(topicSents)
+	if len(order) > 4 {
+		order = order[:4]
+	}
+	df := &events.DealFacts{}
+	var toks []token
+	var cands []party
+	for _, si := range order {
+		toks = tokenize(s.text.Runes, s.sents[si].Start, s.sents[si].End, toks[:0])
+		for _, m := range s.ents {
+			if m.sent != si {
+				continue
+			}
+			e := s.entry(m)
+			if e != nil && (e.Kind == gazetteer.KindGovernment || e.Kind == gazetteer.KindChip || e.Kind == gazetteer.KindProduct) {
+				if e.Kind != gazetteer.KindGovernment || !strings.Contains(strings.ToLower(e.Name), "fund") {
+					continue
+				}
+			}
+			cands = append(cands, party{m: m, r: s.roleOf(m, toks), sent: si})
+		}
+	}
+	// Target: the best-placed AI company.
+	best := -1
+	bestScore := 0.0
+	for i := range cands {
+		p := &cands[i]
+		e := s.entry(p.m)
+		sc := p.r.target - p.r.investor + s.sents[p.sent].Weight
+		if p.m.ai {
+			sc += 2
+		}
+		if e == nil {
+			sc += 0.5
+		}
+		if e != nil && e.Kind != gazetteer.KindAICompany && !p.m.ai {
+			sc -= 1.5
+		}
+		if p.r.background {
+			sc -= 1
+		}
+		p.score = sc
+		if sc > bestScore && (p.m.ai || p.r.target > 0) {
+			best, bestScore = i, sc
+		}
+	}
+	if best >= 0 {
+		df.Target = cands[best].m.name
+		tr.Evidence = append(tr.Evidence, s.evidence("deal.target", cands[best].sent))
+	}
+	// Investors: named as putting money in, not the target, not background.
+	seen := map[string]bool{df.Target: true}
+	for _, p := range cands {
+		if seen[p.m.name] || p.r.background {
+			continue
+		}
+		e := s.entry(p.m)
+		isInvestor := e != nil && (e.Kind == gazetteer.KindInvestor || e.Has("investor"))
+		if p.r.investor <= 0 && !(isInvestor && p.r.target <= 0) {
+			continue
+		}
+		if p.r.target > p.r.investor {
+			continue
+		}
+		seen[p.m.name] = true
+		role := events.RoleParticipant
+		if p.r.lead {
+			role = events.RoleLead
+		}
+		df.Investors = append(df.Investors, events.Investor{Name: p.m.name, Role: role})
+		if len(df.Investors) == 1 {
+			tr.Evidence = append(tr.Evidence, s.evidence("deal.investors", p.sent))
+		}
+	}
+	s.dealMoney(order, df, tr)
+	df.Type = s.dealType(order, df)
+	if len(df.Investors) == 1 && (df.Type == events.DealStrategicInvestment || df.Type == events.DealAcquisition) {
+		df.Investors[0].Role = events.RoleLead
+	}
+	df.Status = s.dealStatus(order)
+	tr.Evidence = append(tr.Evidence, s.evidence("deal.type", order[0]))
+	return df
+}
+
+func (s *state) dealMoney(order []int, df *events.DealFacts, tr *events.TopicResult) {
+	var toks []token
+	for _, si := range order {
+		sent := s.sents[si]
+		for _, a := range s.amounts {
+			if a.Start < sent.Start || a.Start >= sent.End {
+				continue
+			}
+			toks = tokenize(s.text.Runes, sent.Start, a.Start, toks[:0])
+			before := toks[max(0, len(toks)-5):]
+			afterToks := tokenize(s.text.Runes, a.End, min(sent.End, a.End+40), nil)
+			skip := false
+			isVal := false
+			for i, t := range before {
+				if skipMoneyBefore[t.lower] && i >= len(before)-3 {
+					skip = true
+				}
+				if valuationBefore[t.lower] {
+					isVal = true
+				}
+			}
+			if len(afterToks) > 0 && (afterToks[0].lower == "valuation" || (len(afterToks) > 1 && afterToks[1].lower == "valuation")) {
+				isVal = true
+			}
+			if len(before) > 0 && before[len(before)-1].lower == "at" && s.termIn(si, "valuation") && !isVal {
+				isVal = true
+			}
+			if len(afterToks) > 0 && (afterToks[0].lower == "revenue" || afterToks[0].lower == "in" && len(afterToks) > 1 && afterToks[1].lower == "revenue") {
+				skip = true
+			}
+			if skip {
+				continue
+			}
+			m := toMoney(a)
+			if isVal {
+				if df.Valuation == nil {
+					df.Valuation = m
+					tr.Evidence = append(tr.Evidence, s.evidence("deal.valuation", si))
+				}
+				continue
+			}
+			if df.Amount == nil {
+				df.Amount = m
+				tr.Evidence = append(tr.Evidence, s.evidence("deal.amount", si))
+			}
+		}
+	}
+}
+
+func toMoney(a money.Amount) *events.Money {
+	return &events.Money{Text: a.Text, Value: a.Value, Currency: a.Currency, USD: a.USD}
+}
+
+func (s *state) dealType(order []int, df *events.DealFacts) string {
+	top := order[:min(2, len(order))]
+	any := func(sents []int, term string) bool {
+		for _, si := range sents {
+			if s.termIn(si, term) {
+				return true
+			}
+		}
+		return false
+	}
+	corporates := 0
+	for _, inv := range df.Investors {
+		for _, m := range s.ents {
+			if m.name == inv.Name {
+				if e := s.entry(m); e != nil && (e.Has("corporate") || e.Kind == gazetteer.KindChipmaker || e.Kind == gazetteer.KindAICompany || e.Kind == gazetteer.KindToolMaker) {
+					corporates++
+				}
+				break
+			}
+		}
+	}
+	strongRound := false
+	for _, si := range order {
+		low := strings.ToLower(s.sentenceText(si))
+		for _, w := range roundStrong {
+			if strings.Contains(low, w) {
+				strongRound = true
+			}
+		}
+	}
+	switch {
+	case any(top, "deal_joint") || (corporates >= 2 && len(df.Investors) == corporates && !strongRound && any(order, "deal_stake")):
+		return events.DealJointInvestment
+	case any(top, "deal_ipo"):
+		return events.DealIPO
+	case any(top, "deal_acquisition") && !any(top[:1], "deal_stake"):
+		return events.DealAcquisition
+	case any(order, "deal_other") && !strongRound && !any(order, "deal_acquisition"):
+		return events.DealOther
+	case strongRound && !(len(df.Investors) == 1 && corporates == 1 && any(top, "deal_stake") && !any(top, "round_noun")):
+		return events.DealFundingRound
+	case any(order, "deal_stake"):
+		return events.DealStrategicInvestment
+	case any(order, "deal_acquisition"):
+		return events.DealAcquisition
+	case any(order, "deal_ipo"):
+		return events.DealIPO
+	}
+	return events.DealFundingRound
+}
+
+func (s *state) dealStatus(order []int) string {
+	sents := order[:min(3, len(order))]
+	for _, st := range []struct{ term, status string }{
+		{"status_called_off", events.DealCalledOff},
+		{"status_in_talks", events.DealInTalks},
+		{"status_completed", events.DealCompleted},
+		{"status_reported", events.DealRumoured},
+		{"status_announced", events.DealAnnounced},
+	} {
+		for _, si := range sents {
+			if s.termIn(si, st.term) {
+				return st.status
+			}
+		}
+	}
+	return events.DealAnnounced
+}

@@ -1,0 +1,219 @@
+// Package classify is newsmon's classification engine: it matches the
+// gazetteer and the rules' phrases over an article in one pass, scores each
+// topic from weighted cues, and extracts typed facts (deal, chip policy)
+// with the sentences that support them.
+package classify
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/newsmon/newsmon/services/deal-classifier/acmatch"
+	"github.com/newsmon/newsmon/services/deal-classifier/gazetteer"
+	"github.com/newsmon/newsmon/services/deal-classifier/rules"
+)
+
+// Built-in feature ids, in rules.Builtins order.
+const (
+	fMoney = iota
+	fAICompany
+	fAI
+	fInvestor
+	fChipEntity
+	fGovernment
+	fJurisdiction
+	fNewOrg
+	fOrg
+	numBuiltins
+)
+
+type payload struct {
+	entity  int32 // gazetteer entry, or -1
+	feature int32 // term feature, or -1
+}
+
+type cue struct {
+	id     string
+	weight float64
+	all    []int
+	none   []int
+	where  [3]bool // title, lede, body
+}
+
+type topic struct {
+	cfg  *rules.Topic
+	cues []cue
+}
+
+// Classifier is an immutable, concurrency-safe classifier built from a rules
+// file and the gazetteer.
+type Classifier struct {
+	rules    *rules.Rules
+	gaz      *gazetteer.Gazetteer
+	ac       *acmatch.Automaton
+	payloads [][]payload
+	features []string
+	termID   map[string]int
+	// classes lists, per term feature, the built-in classes it includes.
+	classes map[int][]int
+	topics  []topic
+	pool    sync.Pool
+}
+
+// Option configures a Classifier.
+type Option func(*config)
+
+type config struct {
+	gaz *gazetteer.Gazetteer
+}
+
+// WithGazetteer replaces the embedded gazetteer.
+func WithGazetteer(g *gazetteer.Gazetteer) Option { return func(c *config) { c.gaz = g } }
+
+// New builds a classifier. Entities in the rules file are added to the
+// gazetteer.
+func New(r *rules.Rules, opts ...Option) (*Classifier, error) {
+	var cfg config
+	for _, o := range opts {
+		o(&cfg)
+	}
+	if cfg.gaz == nil {
+		g, err := gazetteer.Default()
+		if err != nil {
+			return nil, fmt.Errorf("classify: %w", err)
+		}
+		cfg.gaz = g
+	}
+	gaz := &gazetteer.Gazetteer{Entries: append(append([]gazetteer.Entry(nil), cfg.gaz.Entries...), r.Entities...)}
+	c := &Classifier{rules: r, gaz: gaz, termID: map[string]int{}, classes: map[int][]int{}}
+	c.features = append(c.features, rules.Builtins...)
+	var b acmatch.Builder
+	index := map[string]int32{}
+	add := func(phrase string, exact bool, p payload) error {
+		key := acmatch.FoldString(phrase)
+		if exact {
+			key = "=" + phrase
+		}
+		v, ok := index[key]
+		if !ok {
+			v = int32(len(c.payloads))
+			index[key] = v
+			c.payloads = append(c.payloads, nil)
+			if err := b.Add(phrase, v, exact); err != nil {
+				return err
+			}
+		}
+		c.payloads[v] = append(c.payloads[v], p)
+		return nil
+	}
+	for _, a := range gaz.Aliases() {
+		if err := add(a.Text, a.Exact, payload{entity: int32(a.Entry), feature: -1}); err != nil {
+			return nil, fmt.Errorf("classify: alias %q: %w", a.Text, err)
+		}
+	}
+	addTerm := func(name string, phrases []string) (int, error) {
+		id := len(c.features)
+		c.features = append(c.features, name)
+		for _, p := range phrases {
+			if strings.HasPrefix(p, "@") {
+				c.classes[id] = append(c.classes[id], builtinID(p))
+				continue
+			}
+			vs, err := rules.Expand(p)
+			if err != nil {
+				return 0, err
+			}
+			for _, v := range vs {
+				exact := strings.HasPrefix(v, "=")
+				if err := add(strings.TrimPrefix(v, "="), exact, payload{entity: -1, feature: int32(id)}); err != nil {
+					return 0, err
+				}
+			}
+		}
+		return id, nil
+	}
+	for _, name := range sortedKeys(r.Terms) {
+		id, err := addTerm(name, r.Terms[name])
+		if err != nil {
+			return nil, fmt.Errorf("classify: term %s: %w", name, err)
+		}
+		c.termID[name] = id
+	}
+	for ti := range r.Topics {
+		t := &r.Topics[ti]
+		tp := topic{cfg: t}
+		for _, rc := range t.Cues {
+			cu := cue{id: rc.ID, weight: rc.Weight}
+			if len(rc.Where) == 0 {
+				cu.where = [3]bool{true, true, true}
+			}
+			for _, w := range rc.Where {
+				cu.where[zoneIndex(w)] = true
+			}
+			ref := func(i int, tr rules.TermRef, kind string) (int, error) {
+				switch {
+				case strings.HasPrefix(tr.Name, "@"):
+					return builtinID(tr.Name), nil
+				case tr.Name != "":
+					return c.termID[tr.Name], nil
+				}
+				return addTerm(fmt.Sprintf("%s.%s.%s%d", t.ID, rc.ID, kind, i), tr.Phrases)
+			}
+			for i, tr := range rc.All {
+				id, err := ref(i, tr, "all")
+				if err != nil {
+					return nil, fmt.Errorf("classify: topic %s cue %s: %w", t.ID, rc.ID, err)
+				}
+				cu.all = append(cu.all, id)
+			}
+			for i, tr := range rc.None {
+				id, err := ref(i, tr, "none")
+				if err != nil {
+					return nil, fmt.Errorf("classify: topic %s cue %s: %w", t.ID, rc.ID, err)
+				}
+				cu.none = append(cu.none, id)
+			}
+			tp.cues = append(tp.cues, cu)
+		}
+		c.topics = append(c.topics, tp)
+	}
+	c.ac = b.Build()
+	c.pool.New = func() any { return &state{} }
+	return c, nil
+}
+
+// Rules returns the rules the classifier was built from.
+func (c *Classifier) Rules() *rules.Rules { return c.rules }
+
+// Gazetteer returns the gazetteer in use (embedded lists plus the rules
+// file's entities).
+func (c *Classifier) Gazetteer() *gazetteer.Gazetteer { return c.gaz }
+
+func builtinID(name string) int {
+	for i, b := range rules.Builtins {
+		if b == name {
+			return i
+		}
+	}
+	panic("classify: unknown built-in " + name) // validated by rules.Parse
+}
+
+func zoneIndex(z string) int {
+	switch z {
+	case rules.ZoneTitle:
+		return 0
+	case rules.ZoneLede:
+		return 1
+	}
+	return 2
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sortStrings(keys)
+	return keys
+}

@@ -1,0 +1,224 @@
+package classify
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/newsmon/newsmon/pkg/events"
+	"github.com/newsmon/newsmon/services/deal-classifier/gazetteer"
+)
+
+// token is a word of a sentence: letters and digits with inner joiners
+// ("Run:ai", "01.AI", "Alibaba-backed", "Moonshot's").
+type token struct {
+	start, end int
+	text       string
+	lower      string
+}
+
+func tokenize(runes []rune, from, to int, dst []token) []token {
+	i := from
+	for i < to {
+		if !isWordRune(runes[i]) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < to {
+			if isWordRune(runes[j]) {
+				j++
+				continue
+			}
+			if (runes[j] == '.' || runes[j] == ':' || runes[j] == '&' || runes[j] == '\'' || runes[j] == '\u2019' || runes[j] == '-') &&
+				j+1 < to && isWordRune(runes[j+1]) {
+				j += 2
+				continue
+			}
+			break
+		}
+		t := string(runes[i:j])
+		dst = append(dst, token{start: i, end: j, text: t, lower: strings.ToLower(t)})
+		i = j
+	}
+	return dst
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '$'
+}
+
+func isCap(t token) bool {
+	r := []rune(t.text)[0]
+	if unicode.IsUpper(r) {
+		return true
+	}
+	// "xAI", "d-Matrix", "01.AI": a lower-case or digit start with capitals inside.
+	for _, x := range t.text[1:] {
+		if unicode.IsUpper(x) {
+			return unicode.IsLetter(r) || unicode.IsDigit(r)
+		}
+	}
+	return false
+}
+
+func set(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
+
+var (
+	nameStops = set(`raises raised raise raising secures secured lands landed bags nabs closes closed valued files filed
+		debuts debut plans planned is are was were has have had said says announced announces gets got snags hits nets eyes
+		seeks seeking weighs in to for at with on as from by after amid of and or the a an its their his her talks deal deals
+		funding round series ipo valuation billion million bn new latest acquires acquire acquired acquisition buys buy bought
+		invests invest invested investment backs backed leads led takes completes completed agrees agreed doubles triples soars
+		jumps surges sees nears wins inks signs launches unveils hires taps could may will would should be what why how who
+		this that these those it he she they we report reports reportedly sources exclusive update breaking analysis opinion
+		startup start-up startups stake shares stock up down over than more about into via amid against per vs not no
+		considers considering explores exploring weighing mulls targets aims seeks nears`)
+	descriptors = set(`ai a.i. chinese us u.s. american french german british uk israeli indian japanese korean south
+		european swedish canadian dutch swiss singaporean saudi emirati taiwanese chip chipmaker chip-maker designer maker developer company
+		firm lab unicorn coding defense defence search voice video humanoid robot robotics-startup generative cloud software platform
+		rival exclusive tech two three data group giant legal healthcare agent agents hardware model models inference gpu
+		paris-based london-based berlin-based munich-based beijing-based shanghai-based hangzhou-based shenzhen-based
+		san francisco-based new york-based toronto-based tel aviv-based seoul-based tokyo-based`)
+	beforeAnchors = set(`startup start-up company firm developer maker designer lab rival platform acquire acquires acquired
+		acquiring buy buys bought buying into backing unicorn chipmaker newcomer challenger`)
+	afterAnchors = set(`raises raised raising secures secured lands landed bags nabs closes valued files filed debuts plans
+		gets snags nets seeks weighs completes soars surges jumps doubles triples sees nears hits eyes tops announced
+		targets considers explores mulls`)
+	afterNeedsNext = set(`is has to in said announced`)
+	afterNext      = set(`raising seeking valued raised raise talks list go ipo closed secured sell selling listing float
+		going public exploring considering weighing`)
+	possessiveNext = set(`ipo valuation funding listing debut fundraising round`)
+	startupWords   = set(`startup start-up company developer maker firm lab platform designer provider unicorn`)
+)
+
+// discoverNames finds company names that the gazetteer lacks, from their
+// place next to deal words: "Acme Robotics AI raises $20M", "AI startup
+// Callosum", "agreed to buy Vexa Labs".
+func (s *state) discoverNames() {
+	runes := s.text.Runes
+	var toks []token
+	limit := min(len(s.sents), 8)
+	for si := 0; si < limit; si++ {
+		sent := s.sents[si]
+		toks = tokenize(runes, sent.Start, sent.End, toks[:0])
+		for i := 0; i < len(toks); {
+			if !isCap(toks[i]) || nameStops[toks[i].lower] {
+				i++
+				continue
+			}
+			j := i + 1
+			for j < len(toks) && isCap(toks[j]) && !nameStops[toks[j].lower] && onlySpaceBetween(runes, toks[j-1].end, toks[j].start) {
+				j++
+			}
+			s.considerName(si, toks, i, j)
+			i = j
+		}
+	}
+}
+
+func onlySpaceBetween(runes []rune, a, b int) bool {
+	for k := a; k < b; k++ {
+		if runes[k] != ' ' {
+			return false
+		}
+	}
+	return true
+}
+
+func (s *state) considerName(si int, toks []token, i, j int) {
+	runes := s.text.Runes
+	ai := false
+	// Strip leading descriptors ("AI Startup Callosum" -> "Callosum").
+	for i < j-1 && descriptors[toks[i].lower] {
+		ai = ai || toks[i].lower == "ai"
+		i++
+	}
+	if descriptors[toks[i].lower] {
+		return
+	}
+	last := toks[j-1]
+	possessive := strings.HasSuffix(last.lower, "'s") || strings.HasSuffix(last.lower, "\u2019s")
+	anchored := false
+	if i > 0 && beforeAnchors[toks[i-1].lower] {
+		anchored = true
+		for k := max(0, i-4); k < i; k++ {
+			ai = ai || toks[k].lower == "ai" || toks[k].lower == "a.i."
+		}
+	}
+	if i > 1 && toks[i-1].lower == "in" && (strings.HasPrefix(toks[i-2].lower, "invest") || strings.HasPrefix(toks[i-2].lower, "stake")) {
+		anchored = true
+	}
+	if i > 1 && toks[i-1].lower == "of" && (toks[i-2].lower == "acquisition" || toks[i-2].lower == "takeover" || toks[i-2].lower == "purchase") {
+		anchored = true
+	}
+	if j < len(toks) {
+		next := toks[j].lower
+		switch {
+		case possessive && possessiveNext[next]:
+			anchored = true
+		case afterAnchors[next]:
+			anchored = true
+		case afterNeedsNext[next] && j+1 < len(toks) && afterNext[toks[j+1].lower]:
+			anchored = true
+		}
+	}
+	// Appositive: "Callosum, a startup that ...".
+	if !anchored && last.end < len(runes) && runes[last.end] == ',' {
+		for k := j; k < min(len(toks), j+5); k++ {
+			if startupWords[toks[k].lower] {
+				anchored = true
+				break
+			}
+		}
+	}
+	if !anchored {
+		return
+	}
+	start, end := toks[i].start, last.end
+	if possessive {
+		end -= 2
+	}
+	name := string(runes[start:end])
+	if len([]rune(name)) < 2 || !hasLetter(name) {
+		return
+	}
+	for _, m := range s.ents {
+		if m.start < end && start < m.end {
+			return // overlaps a known name
+		}
+	}
+	lname := strings.ToLower(name)
+	ai = ai || strings.HasSuffix(lname, " ai") || strings.HasSuffix(name, "AI") || strings.HasSuffix(lname, ".ai") ||
+		strings.HasSuffix(lname, " labs") || strings.HasSuffix(lname, " robotics") || strings.HasSuffix(lname, " intelligence")
+	s.ents = append(s.ents, mention{entry: -1, name: name, start: start, end: end, sent: si, ai: ai})
+}
+
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// entities lists the names found, in text order, for the classification.
+func (s *state) entities() []events.Entity {
+	out := make([]events.Entity, 0, len(s.ents))
+	for _, m := range s.ents {
+		kind := gazetteer.KindCompany
+		if e := s.entry(m); e != nil {
+			kind = e.Kind
+		} else if m.ai {
+			kind = gazetteer.KindAICompany
+		}
+		out = append(out, events.Entity{Name: m.name, Kind: kind, Known: m.entry >= 0, Start: m.start, End: m.end})
+	}
+	return out
+}

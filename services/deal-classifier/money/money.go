@@ -1,0 +1,349 @@
+// Package money finds amounts of money in text ("$10 billion", "US$300m",
+// "¥7bn", "1.5 billion yuan", "€500 million", "10亿美元") and normalises
+// them to US dollars with a rates table. A range yields its upper bound; a
+// qualifier such as "more than" keeps the stated figure. When the text gives
+// the dollar figure itself ("6.1 billion yuan ($904 million)") that figure
+// is used instead of the table.
+package money
+
+import (
+	"strings"
+	"unicode"
+)
+
+// Rates maps an ISO currency code to its value in US dollars.
+type Rates map[string]float64
+
+// Amount is one amount found in a text. Start and End are rune offsets.
+type Amount struct {
+	Text     string
+	Start    int
+	End      int
+	Value    float64
+	Currency string
+	USD      float64
+	// Qualifier is "more_than", "about", "up_to" or empty.
+	Qualifier string
+	// StatedUSD is true when USD comes from the text, not the rates table.
+	StatedUSD bool
+}
+
+// Options tune parsing.
+type Options struct {
+	// Yen is the currency "¥" stands for: "JPY" (default) or "CNY".
+	Yen string
+}
+
+type prefix struct {
+	text, cur string
+}
+
+// Longest first, so "US$" wins over "$".
+var prefixes = []prefix{
+	{"US$", "USD"}, {"HK$", "HKD"}, {"NT$", "TWD"}, {"S$", "SGD"}, {"A$", "AUD"}, {"C$", "CAD"},
+	{"USD", "USD"}, {"EUR", "EUR"}, {"GBP", "GBP"}, {"JPY", "JPY"}, {"CNY", "CNY"}, {"RMB", "CNY"},
+	{"KRW", "KRW"}, {"INR", "INR"}, {"Rs.", "INR"}, {"Rs", "INR"},
+	{"$", "USD"}, {"€", "EUR"}, {"£", "GBP"}, {"¥", "¥"}, {"￥", "¥"}, {"₩", "KRW"}, {"₹", "INR"},
+}
+
+type word struct {
+	text string
+	val  float64
+	cur  string
+}
+
+var scales = []word{
+	{"trillion", 1e12, ""}, {"trillions", 1e12, ""}, {"tn", 1e12, ""}, {"tr", 1e12, ""},
+	{"billion", 1e9, ""}, {"billions", 1e9, ""}, {"bn", 1e9, ""}, {"bln", 1e9, ""}, {"b", 1e9, ""},
+	{"milliarden", 1e9, ""}, {"milliarde", 1e9, ""}, {"mrd", 1e9, ""}, {"mrd.", 1e9, ""}, {"miliardi", 1e9, ""}, {"miliardo", 1e9, ""}, {"milliards", 1e9, ""}, {"milliard", 1e9, ""},
+	{"million", 1e6, ""}, {"millions", 1e6, ""}, {"millionen", 1e6, ""}, {"milioni", 1e6, ""}, {"mln", 1e6, ""}, {"mn", 1e6, ""}, {"m", 1e6, ""}, {"mio", 1e6, ""}, {"mio.", 1e6, ""},
+	{"thousand", 1e3, ""}, {"k", 1e3, ""}, {"crore", 1e7, ""}, {"lakh", 1e5, ""},
+	{"万亿", 1e12, ""}, {"亿", 1e8, ""}, {"千万", 1e7, ""}, {"百万", 1e6, ""}, {"万", 1e4, ""},
+}
+
+var suffixes = []word{
+	{"us dollars", 0, "USD"}, {"u.s. dollars", 0, "USD"}, {"dollars", 0, "USD"}, {"dollar", 0, "USD"}, {"usd", 0, "USD"},
+	{"di dollari", 0, "USD"}, {"dollari", 0, "USD"}, {"us-dollar", 0, "USD"},
+	{"hong kong dollars", 0, "HKD"}, {"hk dollars", 0, "HKD"},
+	{"yuan", 0, "CNY"}, {"renminbi", 0, "CNY"}, {"rmb", 0, "CNY"}, {"cny", 0, "CNY"},
+	{"euros", 0, "EUR"}, {"euro", 0, "EUR"}, {"eur", 0, "EUR"}, {"pounds", 0, "GBP"}, {"sterling", 0, "GBP"},
+	{"yen", 0, "JPY"}, {"won", 0, "KRW"}, {"rupees", 0, "INR"}, {"ringgit", 0, "MYR"},
+	{"美元", 0, "USD"}, {"美金", 0, "USD"}, {"元人民币", 0, "CNY"}, {"人民币", 0, "CNY"}, {"元", 0, "CNY"},
+	{"欧元", 0, "EUR"}, {"日元", 0, "JPY"}, {"韩元", 0, "KRW"}, {"港元", 0, "HKD"},
+}
+
+var qualifiers = []struct{ text, q string }{
+	{"more than", "more_than"}, {"over", "more_than"}, {"at least", "more_than"}, {"above", "more_than"},
+	{"upwards of", "more_than"}, {"in excess of", "more_than"},
+	{"about", "about"}, {"around", "about"}, {"roughly", "about"}, {"nearly", "about"}, {"almost", "about"},
+	{"approximately", "about"}, {"some", "about"}, {"close to", "about"}, {"up to", "up_to"}, {"as much as", "up_to"},
+}
+
+// Find returns the amounts in runes, in order.
+func Find(runes []rune, rates Rates, opt Options) []Amount {
+	var out []Amount
+	for i := 0; i < len(runes); i++ {
+		if !isDigit(runes[i]) || (i > 0 && (isDigit(runes[i-1]) || latinLetter(runes[i-1]) || runes[i-1] == '.' || runes[i-1] == ',')) {
+			continue
+		}
+		a, next, ok := parseAt(runes, i, opt)
+		if !ok {
+			continue
+		}
+		a.USD = a.Value * rate(rates, a.Currency)
+		// A stated dollar equivalent in parentheses right after.
+		if a.Currency != "USD" {
+			if usd, end, ok := statedUSD(runes, next, opt); ok {
+				a.USD, a.StatedUSD = usd, true
+				a.End = end
+				next = end
+			}
+		}
+		a.Text = string(runes[a.Start:a.End])
+		out = append(out, a)
+		i = next - 1
+	}
+	return out
+}
+
+func rate(r Rates, cur string) float64 {
+	if cur == "USD" {
+		return 1
+	}
+	if v, ok := r[cur]; ok {
+		return v
+	}
+	return 0
+}
+
+func statedUSD(runes []rune, i int, opt Options) (float64, int, bool) {
+	j := skipSpaces(runes, i)
+	if j >= len(runes) || (runes[j] != '(' && runes[j] != '（') {
+		return 0, 0, false
+	}
+	j++
+	k := j
+	for k < len(runes) && k < j+20 && !isDigit(runes[k]) {
+		k++
+	}
+	if k >= len(runes) || !isDigit(runes[k]) {
+		return 0, 0, false
+	}
+	a, next, ok := parseAt(runes, k, opt)
+	if !ok || a.Currency != "USD" || a.Start < j {
+		return 0, 0, false
+	}
+	end := skipSpaces(runes, next)
+	if end < len(runes) && (runes[end] == ')' || runes[end] == '）') {
+		end++
+	}
+	return a.Value, end, true
+}
+
+// parseAt parses an amount whose first digit is at i. It returns the amount
+// and the rune index just past it.
+func parseAt(runes []rune, i int, opt Options) (Amount, int, bool) {
+	start := i
+	cur, pstart := currencyBefore(runes, i, opt)
+	v, j, ok := number(runes, i)
+	if !ok {
+		return Amount{}, 0, false
+	}
+	scale, j2 := scaleAfter(runes, j)
+	end := j2
+	// A range: "$1-2 billion", "$1bn to $2bn", "between $1bn and $2bn".
+	if hi, hscale, hend, ok := rangeUpper(runes, end); ok {
+		if scale == 0 {
+			scale = hscale
+		}
+		if hscale == 0 {
+			hscale = scale
+		}
+		v, scale, end = hi, hscale, hend
+	}
+	if scale == 0 {
+		scale = 1
+	}
+	suffixCur, send := suffixAfter(runes, end)
+	if cur == "" && suffixCur == "" {
+		return Amount{}, 0, false
+	}
+	if suffixCur != "" {
+		if cur == "" || cur == "¥" || suffixCur != "CNY" || cur == "CNY" {
+			cur = suffixCur
+		}
+		end = send
+	}
+	if cur == "¥" {
+		cur = opt.Yen
+		if cur == "" {
+			cur = "JPY"
+		}
+	}
+	if pstart >= 0 {
+		start = pstart
+	}
+	a := Amount{Start: start, End: end, Value: v * scale, Currency: cur, Qualifier: qualifierBefore(runes, start)}
+	return a, end, true
+}
+
+func currencyBefore(runes []rune, i int, opt Options) (string, int) {
+	j := i
+	if j > 0 && runes[j-1] == ' ' {
+		j--
+	}
+	for _, p := range prefixes {
+		pr := []rune(p.text)
+		s := j - len(pr)
+		if s < 0 || string(runes[s:j]) != p.text {
+			continue
+		}
+		if s > 0 && unicode.IsLetter(runes[s-1]) && unicode.IsLetter(pr[0]) {
+			continue
+		}
+		return p.cur, s
+	}
+	return "", -1
+}
+
+func number(runes []rune, i int) (float64, int, bool) {
+	var intPart, frac float64
+	fracDiv := 1.0
+	j := i
+	inFrac := false
+	for j < len(runes) {
+		r := runes[j]
+		switch {
+		case isDigit(r):
+			d := float64(r - '0')
+			if inFrac {
+				fracDiv *= 10
+				frac += d / fracDiv
+			} else {
+				intPart = intPart*10 + d
+			}
+			j++
+		case r == ',' && !inFrac && j+1 < len(runes) && isDigit(runes[j+1]):
+			n := digitsFrom(runes, j+1)
+			if n == 3 {
+				j++ // thousands separator
+				continue
+			}
+			if n <= 2 { // decimal comma: "14,3bn"
+				inFrac = true
+				j++
+				continue
+			}
+			return intPart + frac, j, true
+		case r == '.' && !inFrac && j+1 < len(runes) && isDigit(runes[j+1]):
+			inFrac = true
+			j++
+		default:
+			return intPart + frac, j, true
+		}
+	}
+	return intPart + frac, j, true
+}
+
+func digitsFrom(runes []rune, i int) int {
+	n := 0
+	for i+n < len(runes) && isDigit(runes[i+n]) {
+		n++
+	}
+	return n
+}
+
+func scaleAfter(runes []rune, i int) (float64, int) {
+	j := skipSpaces(runes, i)
+	for _, s := range scales {
+		if end, ok := hasWord(runes, j, s.text); ok {
+			return s.val, end
+		}
+	}
+	return 0, i
+}
+
+func suffixAfter(runes []rune, i int) (string, int) {
+	j := skipSpaces(runes, i)
+	for _, s := range suffixes {
+		if end, ok := hasWord(runes, j, s.text); ok {
+			return s.cur, end
+		}
+	}
+	return "", i
+}
+
+func rangeUpper(runes []rune, i int) (float64, float64, int, bool) {
+	j := skipSpaces(runes, i)
+	switch {
+	case j < len(runes) && (runes[j] == '-' || runes[j] == '–' || runes[j] == '—'):
+		j++
+	default:
+		e, ok := hasWord(runes, j, "to")
+		if !ok {
+			e, ok = hasWord(runes, j, "and")
+			if !ok || !strings.Contains(strings.ToLower(string(runes[max(0, i-40):i])), "between") {
+				return 0, 0, 0, false
+			}
+		}
+		j = e
+	}
+	j = skipSpaces(runes, j)
+	for _, p := range []string{"US$", "$", "€", "£", "¥"} {
+		if e, ok := hasWord(runes, j, p); ok {
+			j = e
+			break
+		}
+	}
+	if j >= len(runes) || !isDigit(runes[j]) {
+		return 0, 0, 0, false
+	}
+	v, k, ok := number(runes, j)
+	if !ok {
+		return 0, 0, 0, false
+	}
+	scale, k2 := scaleAfter(runes, k)
+	return v, scale, k2, true
+}
+
+func qualifierBefore(runes []rune, start int) string {
+	lo := max(0, start-16)
+	before := strings.ToLower(strings.TrimRight(string(runes[lo:start]), " "))
+	for _, q := range qualifiers {
+		if strings.HasSuffix(before, q.text) {
+			k := len(before) - len(q.text)
+			if k == 0 || !unicode.IsLetter(rune(before[k-1])) {
+				return q.q
+			}
+		}
+	}
+	return ""
+}
+
+// hasWord reports whether w (lower case) starts at runes[i], ending at a
+// word boundary when it ends in a Latin letter.
+func hasWord(runes []rune, i int, w string) (int, bool) {
+	j := i
+	for _, wr := range w {
+		if j >= len(runes) || unicode.ToLower(runes[j]) != wr {
+			return 0, false
+		}
+		j++
+	}
+	last := []rune(w)[len([]rune(w))-1]
+	if last < 128 && unicode.IsLetter(last) && j < len(runes) && (unicode.IsLetter(runes[j]) || isDigit(runes[j])) {
+		return 0, false
+	}
+	return j, true
+}
+
+func skipSpaces(runes []rune, i int) int {
+	for i < len(runes) && (runes[i] == ' ' || runes[i] == '\u00A0') {
+		i++
+	}
+	return i
+}
+
+func isDigit(r rune) bool { return '0' <= r && r <= '9' }
+
+func latinLetter(r rune) bool { return unicode.IsLetter(r) && !unicode.Is(unicode.Han, r) }

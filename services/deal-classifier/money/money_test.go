@@ -1,0 +1,65 @@
+package money
+
+import (
+	"math"
+	"testing"
+)
+
+var rates = Rates{"CNY": 0.14, "EUR": 1.08, "GBP": 1.27, "JPY": 0.0067, "KRW": 0.00073, "HKD": 0.128}
+
+func TestFind(t *testing.T) {
+	tests := []struct {
+		text     string
+		opt      Options
+		value    float64
+		cur      string
+		usd      float64
+		wantText string
+	}{
+		{"raised $10 billion", Options{}, 10e9, "USD", 10e9, "$10 billion"},
+		{"a US$300m round", Options{}, 300e6, "USD", 300e6, "US$300m"},
+		{"¥7bn from the state", Options{Yen: "CNY"}, 7e9, "CNY", 0.98e9, "¥7bn"},
+		{"¥150 billion ($944 million) for Rapidus", Options{}, 150e9, "JPY", 944e6, "¥150 billion ($944 million)"},
+		{"raise 1.5 billion yuan in", Options{}, 1.5e9, "CNY", 0.21e9, "1.5 billion yuan"},
+		{"a €500 million round", Options{}, 500e6, "EUR", 540e6, "€500 million"},
+		{"融资10亿美元", Options{}, 1e9, "USD", 1e9, "10亿美元"},
+		{"between $1bn and $2bn", Options{}, 2e9, "USD", 2e9, "$1bn and $2bn"},
+		{"$1-2 billion", Options{}, 2e9, "USD", 2e9, "$1-2 billion"},
+		{"more than $5 billion", Options{}, 5e9, "USD", 5e9, "$5 billion"},
+		{"invests $14,3bn in", Options{}, 14.3e9, "USD", 14.3e9, "$14,3bn"},
+		{"worth $1,200,000 in", Options{}, 1.2e6, "USD", 1.2e6, "$1,200,000"},
+		{"370 billion won ($270 million)", Options{}, 370e9, "KRW", 270e6, "370 billion won ($270 million)"},
+		{"raising HK$579 million (US$74.32 million)", Options{}, 579e6, "HKD", 74.32e6, "HK$579 million (US$74.32 million)"},
+		{"a $20M seed", Options{}, 20e6, "USD", 20e6, "$20M"},
+		{"12 billion yuan ($1.65 billion)", Options{}, 12e9, "CNY", 1.65e9, "12 billion yuan ($1.65 billion)"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.text, func(t *testing.T) {
+			got := Find([]rune(tc.text), rates, tc.opt)
+			if len(got) != 1 {
+				t.Fatalf("got %d amounts: %+v", len(got), got)
+			}
+			a := got[0]
+			if !near(a.Value, tc.value) || a.Currency != tc.cur || !near(a.USD, tc.usd) || a.Text != tc.wantText {
+				t.Fatalf("got %+v", a)
+			}
+		})
+	}
+}
+
+func TestQualifier(t *testing.T) {
+	got := Find([]rune("valued at more than $1 billion"), rates, Options{})
+	if len(got) != 1 || got[0].Qualifier != "more_than" {
+		t.Fatalf("got %+v", got)
+	}
+}
+
+func TestNotMoney(t *testing.T) {
+	for _, s := range []string{"671 billion parameters", "in 2024", "the H200 chip", "up 15%"} {
+		if got := Find([]rune(s), rates, Options{}); len(got) != 0 {
+			t.Errorf("%q: got %+v", s, got)
+		}
+	}
+}
+
+func near(a, b float64) bool { return math.Abs(a-b) <= 1e-6*math.Max(1, math.Abs(b)) }

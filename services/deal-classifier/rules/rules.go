@@ -1,0 +1,151 @@
+// Package rules defines the classifier's rules file: topics with weighted
+// cue phrases (and where they count), negative cues, thresholds, severity
+// rules, named phrase lists, extra gazetteer entries and the currency rates
+// table. The default rules file is embedded; Load refuses a bad file with
+// the line and the reason. Schema: schemas/rules.v1.json.
+package rules
+
+import (
+	"crypto/sha256"
+	_ "embed"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"os"
+
+	"github.com/newsmon/newsmon/services/deal-classifier/gazetteer"
+)
+
+//go:embed default.yaml
+var defaultYAML []byte
+
+// ErrInvalid is wrapped by every error about a rules file's content.
+var ErrInvalid = errors.New("rules: invalid rules file")
+
+// Zones for cue hits.
+const (
+	ZoneTitle = "title"
+	ZoneLede  = "lede"
+	ZoneBody  = "body"
+)
+
+// Fact extractors a topic may use.
+const (
+	FactsDeal       = "deal"
+	FactsChipPolicy = "chip_policy"
+	FactsNone       = "none"
+)
+
+// Rules is a parsed, validated rules file.
+type Rules struct {
+	Version int `yaml:"version"`
+	// Rates maps currency codes to US dollars per unit.
+	Rates map[string]float64 `yaml:"rates"`
+	Zones Zones              `yaml:"zones"`
+	// Terms are named phrase lists. A phrase may use {a|b} alternatives and
+	// a leading "=" for an exact-case match.
+	Terms map[string][]string `yaml:"terms"`
+	// Entities add names to the embedded gazetteer.
+	Entities []gazetteer.Entry `yaml:"entities"`
+	Topics   []Topic           `yaml:"topics"`
+	// TermLines records the line of each term, for error messages.
+	TermLines map[string]int `yaml:"-"`
+	// Hash identifies the file's bytes ("sha256:<hex>").
+	Hash string `yaml:"-"`
+}
+
+// Zones weigh where a cue fires: the title, the lede (the first sentences of
+// the text) and the body, whose weight decays paragraph by paragraph.
+type Zones struct {
+	Title         float64 `yaml:"title"`
+	Lede          float64 `yaml:"lede"`
+	LedeSentences int     `yaml:"lede_sentences"`
+	Body          float64 `yaml:"body"`
+	Decay         float64 `yaml:"decay"`
+	Floor         float64 `yaml:"floor"`
+}
+
+// Topic is one topic.
+type Topic struct {
+	ID          string         `yaml:"id"`
+	Description string         `yaml:"description"`
+	Threshold   float64        `yaml:"threshold"`
+	Facts       string         `yaml:"facts"`
+	Cues        []Cue          `yaml:"cues"`
+	Severity    []SeverityRule `yaml:"severity"`
+	Line        int            `yaml:"-"`
+}
+
+// Cue is a weighted piece of evidence that fires in a sentence where every
+// item of All occurs and no item of None does. Items name terms, built-in
+// classes ("@money", "@ai_company", ...) or are inline lists of phrases. A
+// negative weight lowers the score.
+type Cue struct {
+	ID     string    `yaml:"id"`
+	Weight float64   `yaml:"weight"`
+	All    []TermRef `yaml:"all"`
+	None   []TermRef `yaml:"none"`
+	Where  []string  `yaml:"where"`
+	Line   int       `yaml:"-"`
+}
+
+// TermRef is a term name, a built-in class or an inline phrase list.
+type TermRef struct {
+	Name    string
+	Phrases []string
+	Line    int
+}
+
+// SeverityRule gives Level when all its conditions hold; the first rule
+// that holds wins.
+type SeverityRule struct {
+	Level  string  `yaml:"level"`
+	MinUSD float64 `yaml:"min_usd"`
+	// MinValuationUSD compares with a deal's valuation.
+	MinValuationUSD float64  `yaml:"min_valuation_usd"`
+	MinScore        float64  `yaml:"min_score"`
+	Jurisdictions   []string `yaml:"jurisdictions"`
+	Actions         []string `yaml:"actions"`
+	Statuses        []string `yaml:"statuses"`
+	DealTypes       []string `yaml:"deal_types"`
+	Line            int      `yaml:"-"`
+}
+
+// Default returns the embedded rules.
+func Default() (*Rules, error) {
+	r, err := Parse(defaultYAML)
+	if err != nil {
+		return nil, fmt.Errorf("rules: embedded default: %w", err)
+	}
+	return r, nil
+}
+
+// DefaultYAML returns the embedded default rules file.
+func DefaultYAML() []byte { return append([]byte(nil), defaultYAML...) }
+
+// LoadFile reads and parses a rules file.
+func LoadFile(path string) (*Rules, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("rules: read %s: %w", path, err)
+	}
+	r, err := Parse(b)
+	if err != nil {
+		return nil, fmt.Errorf("rules: %s: %w", path, err)
+	}
+	return r, nil
+}
+
+// Parse decodes and validates a rules file.
+func Parse(b []byte) (*Rules, error) {
+	r, err := decode(b)
+	if err != nil {
+		return nil, err
+	}
+	if err := r.validate(); err != nil {
+		return nil, err
+	}
+	sum := sha256.Sum256(b)
+	r.Hash = "sha256:" + hex.EncodeToString(sum[:8])
+	return r, nil
+}
