@@ -1,0 +1,102 @@
+package fetcher
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+
+	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/newsmon/newsmon/pkg/app"
+	"github.com/newsmon/newsmon/pkg/bus"
+	"github.com/newsmon/newsmon/pkg/clock"
+	"github.com/newsmon/newsmon/pkg/httpguard"
+)
+
+// Run polls the configured feeds until ctx ends, then lets in-flight polls
+// finish (bounded) and returns.
+func Run(ctx context.Context, cfg Config, d app.Deps) error {
+	r, err := newRunner(ctx, cfg, d)
+	if err != nil {
+		return err
+	}
+	defer r.client.CloseIdleConnections()
+	if d.Health != nil {
+		d.Health.Set("feed-fetcher", nil)
+	}
+	r.sched.run(ctx)
+	return nil
+}
+
+// runner is a set-up fetcher: the poller and its scheduler.
+type runner struct {
+	client *httpguard.Client
+	poller *poller
+	sched  *scheduler
+}
+
+// newRunner loads the feed list and the stored feed state and builds the
+// schedule.
+func newRunner(ctx context.Context, cfg Config, d app.Deps) (*runner, error) {
+	list, err := cfg.feeds()
+	if err != nil {
+		return nil, err
+	}
+	client, err := cfg.client()
+	if err != nil {
+		return nil, err
+	}
+	clk := d.Clock
+	if clk == nil {
+		clk = clock.Real{}
+	}
+	reg := d.Registry
+	if reg == nil {
+		reg = prometheus.NewRegistry()
+	}
+	stateKV, err := d.JS.KeyValue(ctx, bus.BucketFeedState)
+	if err != nil {
+		return nil, fmt.Errorf("feed-fetcher: open %s bucket: %w", bus.BucketFeedState, err)
+	}
+	seenKV, err := d.JS.KeyValue(ctx, bus.BucketSeenItems)
+	if err != nil {
+		return nil, fmt.Errorf("feed-fetcher: open %s bucket: %w", bus.BucketSeenItems, err)
+	}
+	p := &poller{
+		cfg: cfg, log: d.Logger, clock: clk, client: client,
+		limiter:  httpguard.NewHostLimiter(cfg.PerHost, cfg.Concurrency),
+		parseSem: make(chan struct{}, cfg.ParseConcurrency),
+		states:   stateStore{kv: stateKV}, seen: seenStore{kv: seenKV},
+		pub: bus.NewPublisher(d.JS, "newsmon/feed-fetcher", clk),
+		m:   newMetrics(reg, cfg.MetricsFeeds),
+	}
+	now := clk.Now()
+	var runs []*feedRun
+	disabled := 0
+	for _, f := range list.Feeds {
+		if !f.IsEnabled() {
+			continue
+		}
+		st, err := p.states.get(ctx, f.URL)
+		if err != nil {
+			return nil, fmt.Errorf("feed-fetcher: %w", err)
+		}
+		if st.Disabled {
+			disabled++
+			d.Logger.Warn("feed disabled", slog.String("feed", f.Name), slog.String("reason", st.DisabledReason))
+			continue
+		}
+		st.Name = f.Name
+		fr := &feedRun{feed: f, base: f.Every(list.Interval()), key: FeedKey(f.URL), st: st}
+		// Resume the stored schedule; overdue and new feeds are spread over
+		// the first minute so a restart never bursts.
+		fr.due = st.NextPoll
+		if fr.due.Before(now) {
+			fr.due = now.Add(startOffset(fr.key, fr.base))
+		}
+		runs = append(runs, fr)
+	}
+	d.Logger.Info("feed-fetcher started", slog.Int("feeds", len(runs)), slog.Int("disabled", disabled),
+		slog.Int("per_host", cfg.PerHost), slog.Int("concurrency", cfg.Concurrency))
+	return &runner{client: client, poller: p, sched: newScheduler(clk, p.poll, runs)}, nil
+}
