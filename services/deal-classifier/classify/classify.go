@@ -202,6 +202,16 @@ func (s *state) setBuiltins() {
 			s.set(m.sent, fAI)
 		}
 	}
+	// "The startup is raising ...": an anaphor carries the AI company of
+	// the sentence before (or of the title) into this one.
+	if id, ok := s.c.termID["anaphor"]; ok {
+		for si := 1; si < len(s.sents); si++ {
+			if s.has(si, id) && !s.has(si, fAICompany) && (s.has(si-1, fAICompany) || (s.sents[0].Zone == "title" && s.has(0, fAICompany))) {
+				s.set(si, fAICompany)
+				s.set(si, fAI)
+			}
+		}
+	}
 	// Terms that include built-in classes.
 	for id, cls := range s.c.classes {
 		for si := range s.sents {
@@ -269,11 +279,22 @@ func (s *state) scoreTopic(t *topic) events.TopicResult {
 	if !tr.Matched {
 		return tr
 	}
-	// The topic's evidence: the sentences of its strongest positive cues.
+	// The topic's sentences: every sentence where a positive cue fires.
 	var topicSents []int
 	for _, f := range fired {
 		if f.cue.weight > 0 && !slices.Contains(topicSents, f.sent) {
 			topicSents = append(topicSents, f.sent)
+		}
+	}
+	for si := range s.sents {
+		if slices.Contains(topicSents, si) || s.sents[si].Weight < 0.3 {
+			continue
+		}
+		for ci := range t.cues {
+			if t.cues[ci].weight > 0 && s.cueFires(&t.cues[ci], si) {
+				topicSents = append(topicSents, si)
+				break
+			}
 		}
 	}
 	slices.SortFunc(topicSents, func(a, b int) int {

@@ -19,7 +19,7 @@ var (
 	investorBefore = []string{"led by", "co-led by", "backed by", "from", "including", "joined by", "participation from",
 		"such as", "include", "investors", "by", "alongside", "with"}
 	valuationBefore = set(`valued valuation valuing value values pre-money post-money worth`)
-	skipMoneyBefore = set(`revenue revenues sales up from total bringing loss losses debt fine settlement cost costs
+	skipMoneyBefore = set(`revenue revenues sales from total bringing loss losses debt fine settlement cost costs
 		spent spend spending profit income capex`)
 	roundStrong = []string{"funding round", "financing round", "round of", "series ", "seed", "fundraising", "fundraise",
 		"led by", "co-led", "round led", "mega-round", "investors including", "backers including", "raised", "raises", "raising"}
@@ -143,23 +143,21 @@ func (s *state) roleOf(m mention, toks []token) role {
 		case prev == "of" && k0 > 1 && hasPrefixAny(toks[k0-2:k0-1], "acquisition", "takeover", "purchase", "valuation", "ipo", "listing", "shares", "stake"):
 			r.target += 3
 		}
+		// Walk back over a list of names ("led by A, B and C").
+		b := k0 - 1
+		for b > 0 && b >= k0-8 && (toks[b].lower == "and" || (isCap(toks[b]) && !nameStops[toks[b].lower])) {
+			b--
+		}
+		prev, prev2 = toks[b].lower, ""
+		if b > 0 {
+			prev2 = toks[b-1].lower + " " + prev
+		}
 		for _, w := range investorBefore {
 			if prev == w || prev2 == w {
 				r.investor += 3
 				if strings.HasPrefix(w, "led") || strings.HasPrefix(w, "co-led") {
 					r.lead = true
 				}
-				break
-			}
-		}
-		// "led by X and Y": the lead role carries over coordination.
-		for b := k0 - 1; b >= max(0, k0-6); b-- {
-			if toks[b].lower == "by" && b > 0 && (toks[b-1].lower == "led" || toks[b-1].lower == "co-led") {
-				r.investor += 2
-				r.lead = true
-				break
-			}
-			if !(isCap(toks[b]) || toks[b].lower == "and") {
 				break
 			}
 		}
@@ -244,10 +242,10 @@ func (s *state) dealFacts(topicSents []int, tr *events.TopicResult) *events.Deal
 		}
 		e := s.entry(p.m)
 		isInvestor := e != nil && (e.Kind == gazetteer.KindInvestor || e.Has("investor"))
-		if p.r.investor <= 0 && !(isInvestor && p.r.target <= 0) {
+		if p.r.investor <= 0 && !isInvestor {
 			continue
 		}
-		if p.r.target > p.r.investor {
+		if p.r.target > p.r.investor && !isInvestor {
 			continue
 		}
 		seen[p.m.name] = true
@@ -278,8 +276,15 @@ func (s *state) dealMoney(order []int, df *events.DealFacts, tr *events.TopicRes
 			if a.Start < sent.Start || a.Start >= sent.End {
 				continue
 			}
-			toks = tokenize(s.text.Runes, sent.Start, a.Start, toks[:0])
-			before := toks[max(0, len(toks)-5):]
+			// The words since the previous amount in the sentence.
+			from := sent.Start
+			for _, b := range s.amounts {
+				if b.End <= a.Start && b.End > from {
+					from = b.End
+				}
+			}
+			toks = tokenize(s.text.Runes, from, a.Start, toks[:0])
+			before := toks[max(0, len(toks)-4):]
 			afterToks := tokenize(s.text.Runes, a.End, min(sent.End, a.End+40), nil)
 			skip := false
 			isVal := false
@@ -290,6 +295,9 @@ func (s *state) dealMoney(order []int, df *events.DealFacts, tr *events.TopicRes
 				if valuationBefore[t.lower] {
 					isVal = true
 				}
+			}
+			if len(before) > 0 && before[len(before)-1].lower == "up" && len(afterToks) > 0 && afterToks[0].lower == "from" {
+				skip = true
 			}
 			if len(afterToks) > 0 && (afterToks[0].lower == "valuation" || (len(afterToks) > 1 && afterToks[1].lower == "valuation")) {
 				isVal = true

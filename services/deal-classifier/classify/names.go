@@ -86,9 +86,11 @@ var (
 		paris-based london-based berlin-based munich-based beijing-based shanghai-based hangzhou-based shenzhen-based
 		san francisco-based new york-based toronto-based tel aviv-based seoul-based tokyo-based`)
 	beforeAnchors = set(`startup start-up company firm developer maker designer lab rival platform acquire acquires acquired
-		acquiring buy buys bought buying into backing unicorn chipmaker newcomer challenger`)
+		acquiring buy buys bought buying into backing unicorn chipmaker newcomer challenger builder provider specialist
+		including from`)
 	afterAnchors = set(`raises raised raising secures secured lands landed bags nabs closes valued files filed debuts plans
-		gets snags nets seeks weighs completes soars surges jumps doubles triples sees nears hits eyes tops announced
+		emerges emerged
+		gets snags nets seeks weighs completes soars surges jumps doubles triples sees nears hits eyes tops
 		targets considers explores mulls`)
 	afterNeedsNext = set(`is has to in said announced`)
 	afterNext      = set(`raising seeking valued raised raise talks list go ipo closed secured sell selling listing float
@@ -142,6 +144,10 @@ func (s *state) considerName(si int, toks []token, i, j int) {
 	if descriptors[toks[i].lower] {
 		return
 	}
+	// A run that qualifies the next word ("Informatica-rival AI firm X") is no name.
+	if j < len(toks) && startupWords[toks[j].lower] && onlySpaceBetween(runes, toks[j-1].end, toks[j].start) {
+		return
+	}
 	last := toks[j-1]
 	possessive := strings.HasSuffix(last.lower, "'s") || strings.HasSuffix(last.lower, "\u2019s")
 	anchored := false
@@ -150,6 +156,14 @@ func (s *state) considerName(si int, toks []token, i, j int) {
 		for k := max(0, i-4); k < i; k++ {
 			ai = ai || toks[k].lower == "ai" || toks[k].lower == "a.i."
 		}
+	}
+	// "led by X", "co-led by X": an investor.
+	if i > 1 && toks[i-1].lower == "by" && (toks[i-2].lower == "led" || toks[i-2].lower == "co-led" || toks[i-2].lower == "backed") {
+		anchored = true
+	}
+	// A multi-word name ending in "AI" or "Labs" is a company name.
+	if j-i >= 2 && (toks[j-1].text == "AI" || toks[j-1].text == "Labs") {
+		anchored = true
 	}
 	if i > 1 && toks[i-1].lower == "in" && (strings.HasPrefix(toks[i-2].lower, "invest") || strings.HasPrefix(toks[i-2].lower, "stake")) {
 		anchored = true

@@ -6,6 +6,7 @@
 package main
 
 import (
+	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
@@ -28,6 +29,7 @@ func run(args []string) error {
 	rulesPath := fs.String("rules", "", "rules file (default: the embedded rules)")
 	noBorderline := fs.Bool("no-borderline", false, "skip items whose note says BORDERLINE")
 	verbose := fs.Bool("v", false, "list every miss")
+	dump := fs.String("id", "", "print the full result for one item id")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -42,6 +44,16 @@ func run(args []string) error {
 	items, err := quality.Load(*corpus)
 	if err != nil {
 		return err
+	}
+	if *dump != "" {
+		for _, it := range items {
+			if it.ID == *dump {
+				res := c.Classify(classify.Document{Title: it.Title, Summary: it.Summary, Text: it.Text})
+				b, _ := json.MarshalIndent(res, "", "  ")
+				fmt.Println(string(b))
+			}
+		}
+		return nil
 	}
 	if *noBorderline {
 		kept := items[:0]
