@@ -51,7 +51,7 @@ func nextPoll(now time.Time, base, maxBackoff time.Duration, st *State, o outcom
 	if cur <= 0 {
 		cur = base
 	}
-	var delay time.Duration
+	var delay, notBefore time.Duration
 	if o.ok {
 		if o.newItems > 0 {
 			cur = cur * 3 / 4
@@ -61,9 +61,7 @@ func nextPoll(now time.Time, base, maxBackoff time.Duration, st *State, o outcom
 		cur = min(max(cur, lo), hi)
 		st.Interval = cur
 		delay = cur
-		if o.hint > delay {
-			delay = min(o.hint, maxHint)
-		}
+		notBefore = min(o.hint, maxHint)
 	} else {
 		delay = base
 		for i := 1; i < st.Failures && delay < maxBackoff; i++ {
@@ -71,11 +69,11 @@ func nextPoll(now time.Time, base, maxBackoff time.Duration, st *State, o outcom
 		}
 		delay = min(delay, maxBackoff)
 	}
-	if o.retryAfter > 0 {
-		delay = max(delay, min(o.retryAfter, maxRetryAfter))
-	}
-	delay += jitter(key, now, delay)
-	return now.Add(max(delay, feedlist.MinInterval))
+	notBefore = max(notBefore, min(o.retryAfter, maxRetryAfter))
+	delay = max(delay, notBefore)
+	// Jitter spreads polls but never brings one before a server's hint.
+	delay = max(delay+jitter(key, now, delay), notBefore, feedlist.MinInterval)
+	return now.Add(delay)
 }
 
 // jitter is a deterministic offset in [-10%, +10%] of d, derived from the
