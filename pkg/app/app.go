@@ -9,6 +9,7 @@ import (
 	"io"
 	"log/slog"
 	"strings"
+	"time"
 
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
@@ -40,6 +41,8 @@ type Common struct {
 	LogLevel   string
 	LogFormat  string
 	Replicas   int
+	// ShutdownTimeout bounds the teardown after a stop signal.
+	ShutdownTimeout time.Duration
 }
 
 // Register defines the common flags on fs with defaults.
@@ -50,6 +53,7 @@ func (c *Common) Register(fs *flag.FlagSet, defaultHTTP string) {
 	fs.StringVar(&c.LogLevel, "log-level", "info", "log level: debug, info, warn, error")
 	fs.StringVar(&c.LogFormat, "log-format", "json", "log format: json or text")
 	fs.IntVar(&c.Replicas, "replicas", 1, "JetStream replicas for streams, consumers and buckets (1 or 3)")
+	fs.DurationVar(&c.ShutdownTimeout, "shutdown-timeout", 30*time.Second, "how long a stop may take to finish work in hand")
 }
 
 // Validate checks the common settings.
@@ -62,6 +66,9 @@ func (c *Common) Validate() error {
 	}
 	if c.Replicas != 1 && c.Replicas != 3 && c.Replicas != 5 {
 		return config.Errorf(config.EnvName("replicas"), "must be 1, 3 or 5, got %d", c.Replicas)
+	}
+	if c.ShutdownTimeout <= 0 {
+		return config.Errorf(config.EnvName("shutdown-timeout"), "must be greater than zero, got %v", c.ShutdownTimeout)
 	}
 	if c.NATSURL == "" {
 		return config.Errorf(config.EnvName("nats-url"), "must not be empty")

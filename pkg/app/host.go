@@ -58,7 +58,7 @@ func Host(ctx context.Context, o HostOptions, services ...Service) (err error) {
 		return err
 	}
 	defer func() {
-		dctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		dctx, cancel := context.WithTimeout(context.Background(), o.Common.ShutdownTimeout)
 		defer cancel()
 		if derr := conn.Drain(dctx); derr != nil && err == nil {
 			err = derr

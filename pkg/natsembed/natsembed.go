@@ -14,7 +14,7 @@ import (
 
 // Options configure the embedded server.
 type Options struct {
-	// Host and Port to listen on; Port -1 picks a random free port.
+	// Host and Port to listen on; Port 0 or -1 picks a random free port.
 	Host string
 	Port int
 	// StoreDir holds JetStream data; it survives restarts.
@@ -35,6 +35,9 @@ func Start(o Options) (*server.Server, error) {
 	}
 	if o.StoreDir == "" {
 		return nil, errors.New("natsembed: a JetStream store directory is required")
+	}
+	if o.Port == 0 {
+		o.Port = server.RANDOM_PORT
 	}
 	if o.Port != server.RANDOM_PORT {
 		addr := net.JoinHostPort(o.Host, strconv.Itoa(o.Port))
