@@ -2,7 +2,12 @@ module github.com/newsmon/newsmon/services/deal-classifier
 
 go 1.26.8
 
-require github.com/newsmon/newsmon/pkg v0.0.0
+require (
+	github.com/newsmon/newsmon/pkg v0.0.0
+	github.com/santhosh-tekuri/jsonschema/v6 v6.0.3
+)
+
+require golang.org/x/text v0.43.0 // indirect
 
 require (
 	github.com/beorn7/perks v1.0.1 // indirect

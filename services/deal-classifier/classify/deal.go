@@ -296,6 +296,12 @@ func (s *state) dealMoney(order []int, df *events.DealFacts, tr *events.TopicRes
 					isVal = true
 				}
 			}
+			raw := strings.ToLower(string(s.text.Runes[max(from, a.Start-14):a.Start]))
+			for _, w := range []string{"估值", "bewert", "valutazion", "valoris", "valued at", "valuation of"} {
+				if strings.Contains(raw, w) {
+					isVal = true
+				}
+			}
 			if len(before) > 0 && before[len(before)-1].lower == "up" && len(afterToks) > 0 && afterToks[0].lower == "from" {
 				skip = true
 			}
