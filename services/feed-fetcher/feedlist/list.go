@@ -99,7 +99,7 @@ func (l *List) Interval() time.Duration {
 func Load(path string) (*List, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, config.Errorf(path, "%v", err)
+		return nil, config.Errorf(path, "%w", err)
 	}
 	return Parse(data, path)
 }
