@@ -33,6 +33,10 @@ const (
 	BucketSeenItems = "seen_items"
 	BucketStories   = "stories"
 	BucketNotifyLog = "notify_log"
+	// BucketArticleURLs maps an article's canonical URL to the first item
+	// id it was published under, so one article reached through several
+	// links is recognised (article-parser).
+	BucketArticleURLs = "article_urls"
 )
 
 // Advisory subject prefixes the dead-letter stream captures.
@@ -150,6 +154,7 @@ func Default(o Options) Topology {
 			{Name: BucketSeenItems, TTL: o.SeenItemsTTL, History: 1, Description: "item ids already published, with a content hash"},
 			{Name: BucketStories, TTL: 60 * 24 * time.Hour, History: 1, Description: "story clusters and their last alerted facts"},
 			{Name: BucketNotifyLog, TTL: 60 * 24 * time.Hour, History: 1, Description: "alert revisions delivered per destination"},
+			{Name: BucketArticleURLs, TTL: 30 * 24 * time.Hour, History: 1, Description: "canonical article URL to the first item id published with it"},
 		},
 	}
 }

@@ -43,6 +43,11 @@ type Article struct {
 	PublishedEstimated bool       `json:"published_estimated,omitempty"`
 	ModifiedAt         time.Time  `json:"modified_at,omitzero"`
 	Extraction         Extraction `json:"extraction"`
+	// DuplicateOf is set when the same article (same canonical URL, reached
+	// through another link: a tracking redirect, an AMP page, another
+	// feed) was already published under another item id: it names that
+	// first item. The article is still published; consumers may skip it.
+	DuplicateOf string `json:"duplicate_of,omitempty"`
 }
 
 // Extraction records how an Article's text was obtained.
