@@ -7,7 +7,15 @@ import (
 	"github.com/newsmon/newsmon/services/deal-classifier/gazetteer"
 )
 
-var targetPreps = set(`to into against on for from toward towards`)
+var targetPreps = set(`to into against on for from toward towards across in`)
+
+// actionFactor discounts the generic actions: "export controls" is the
+// backdrop of most chip stories, so a licence, ban or subsidy named in the
+// same text is the more specific news.
+var actionFactor = map[string]float64{
+	events.ActionEnforcement: 1, events.ActionLicenceApproval: 1, events.ActionBan: 1, events.ActionTariff: 1,
+	events.ActionSubsidy: 1, events.ActionInvestigation: 1, events.ActionExportControl: 0.75, events.ActionOther: 0.9,
+}
 
 // actionOrder breaks ties between actions, most specific first.
 var actionOrder = []struct{ term, action string }{
@@ -33,7 +41,7 @@ func (s *state) chipFacts(topicSents []int, tr *events.TopicResult) *events.Chip
 		w, first := 0.0, -1
 		for _, si := range order {
 			if s.termIn(si, a.term) {
-				w += s.sents[si].Weight
+				w += s.sents[si].Weight * actionFactor[a.action]
 				if first < 0 {
 					first = si
 				}
@@ -125,6 +133,17 @@ statusLoop:
 			cf.Companies = appendNew(cf.Companies, e.Name)
 		case e == nil:
 			cf.Companies = appendNew(cf.Companies, m.name)
+		}
+	}
+	if len(cf.Chips) == 0 {
+		// No chip named: keep the chip words ("AI chips", "chipmaking equipment").
+		if id, ok := s.c.termID["chip_word"]; ok {
+			for _, h := range s.terms {
+				if int(h.feature) == id && slices.Contains(sents, int(h.sent)) {
+					cf.Chips = appendNew(cf.Chips, string(s.text.Runes[h.start:h.end]))
+					break
+				}
+			}
 		}
 	}
 	return cf

@@ -126,6 +126,8 @@ func (s *state) roleOf(m mention, toks []token) role {
 			}
 		case next == "ipo" || next == "listing" || next == "debut" || next == "valuation" || next == "shares":
 			r.target += 2
+		case next == "rival" || next == "rivals" || next == "competitor" || next == "challenger" || next == "maker":
+			r.target -= 3 // "OpenAI rival Anthropic": a descriptor
 		}
 	}
 	// Before the mention.
@@ -230,6 +232,17 @@ func (s *state) dealFacts(topicSents []int, tr *events.TopicResult) *events.Deal
 			best, bestScore = i, sc
 		}
 	}
+	if best < 0 {
+		// "The start-up is raising ...": fall back to the first AI company
+		// named in the title or lede.
+		for _, m := range s.ents {
+			if m.ai && m.sent < len(s.sents) && s.sents[m.sent].Zone != "body" {
+				cands = append(cands, party{m: m, sent: m.sent})
+				best = len(cands) - 1
+				break
+			}
+		}
+	}
 	if best >= 0 {
 		df.Target = cands[best].m.name
 		tr.Evidence = append(tr.Evidence, s.evidence("deal.target", cands[best].sent))
@@ -284,12 +297,12 @@ func (s *state) dealMoney(order []int, df *events.DealFacts, tr *events.TopicRes
 				}
 			}
 			toks = tokenize(s.text.Runes, from, a.Start, toks[:0])
-			before := toks[max(0, len(toks)-4):]
+			before := toks[max(0, len(toks)-6):]
 			afterToks := tokenize(s.text.Runes, a.End, min(sent.End, a.End+40), nil)
 			skip := false
 			isVal := false
 			for i, t := range before {
-				if skipMoneyBefore[t.lower] && i >= len(before)-3 {
+				if skipMoneyBefore[t.lower] && i >= len(before)-2 {
 					skip = true
 				}
 				if valuationBefore[t.lower] {
@@ -367,8 +380,14 @@ func (s *state) dealType(order []int, df *events.DealFacts) string {
 			}
 		}
 	}
+	ledBy := false
+	for _, si := range order {
+		if s.termIn(si, "investor_lead") {
+			ledBy = true
+		}
+	}
 	switch {
-	case any(top, "deal_joint") || (corporates >= 2 && len(df.Investors) == corporates && !strongRound && any(order, "deal_stake")):
+	case any(top, "deal_joint") || (corporates >= 2 && len(df.Investors) == corporates && !ledBy && any(order, "deal_stake")):
 		return events.DealJointInvestment
 	case any(top, "deal_ipo"):
 		return events.DealIPO

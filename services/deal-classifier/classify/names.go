@@ -87,7 +87,7 @@ var (
 		san francisco-based new york-based toronto-based tel aviv-based seoul-based tokyo-based`)
 	beforeAnchors = set(`startup start-up company firm developer maker designer lab rival platform acquire acquires acquired
 		acquiring buy buys bought buying into backing unicorn chipmaker newcomer challenger builder provider specialist
-		including from`)
+		including from competitor`)
 	afterAnchors = set(`raises raised raising secures secured lands landed bags nabs closes valued files filed debuts plans
 		emerges emerged
 		gets snags nets seeks weighs completes soars surges jumps doubles triples sees nears hits eyes tops
@@ -95,7 +95,7 @@ var (
 	afterNeedsNext = set(`is has to in said announced`)
 	afterNext      = set(`raising seeking valued raised raise talks list go ipo closed secured sell selling listing float
 		going public exploring considering weighing`)
-	possessiveNext = set(`ipo valuation funding listing debut fundraising round`)
+	possessiveNext = set(`ipo valuation funding listing debut fundraising round new latest fresh series`)
 	startupWords   = set(`startup start-up company developer maker firm lab platform designer provider unicorn`)
 )
 
