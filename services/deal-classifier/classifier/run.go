@@ -11,7 +11,7 @@ import (
 
 // Run consumes news.articles until ctx ends, then drains.
 func Run(ctx context.Context, cfg Config, d app.Deps) error {
-	h, err := newHandler(cfg, d)
+	h, err := newHandler(ctx, cfg, d)
 	if err != nil {
 		return err
 	}
