@@ -114,8 +114,8 @@ func TestStoryAlertsOnceThenUpdates(t *testing.T) {
 	js, _ := startService(t)
 	t0 := time.Date(2026, 11, 27, 7, 0, 0, 0, time.UTC)
 	first := events.Article{ID: "wire-1", Revision: 1, URL: "https://wire.example.com/deepseek-talks", Outlet: "Example Wire",
-		Title: "Tencent and Alibaba in talks to jointly invest in DeepSeek",
-		Text:  "Tencent and Alibaba are in talks to make a joint investment in DeepSeek, which is seeking outside capital at a valuation of around $10 billion, people familiar with the matter said.",
+		Title:       "Tencent and Alibaba in talks to jointly invest in DeepSeek",
+		Text:        "Tencent and Alibaba are in talks to make a joint investment in DeepSeek, which is seeking outside capital at a valuation of around $10 billion, people familiar with the matter said.",
 		PublishedAt: t0, Extraction: events.Extraction{Method: events.MethodFeed}}
 	publishArticle(t, js, first, "wire-1-r1", t0)
 	// A redelivery of the same article (bypassing publish de-duplication).
@@ -176,8 +176,8 @@ func TestStoryAlertsOnceThenUpdates(t *testing.T) {
 func TestIrrelevantArticleIsClassifiedWithoutAlert(t *testing.T) {
 	js, _ := startService(t)
 	a := events.Article{ID: "sport-1", Revision: 1, URL: "https://sport.example.com/x", Outlet: "Example Sport",
-		Title: "United complete signing of striker in record deal",
-		Text:  "The club agreed a fee of 80 million euros for the forward, who signed a five-year contract.",
+		Title:      "United complete signing of striker in record deal",
+		Text:       "The club agreed a fee of 80 million euros for the forward, who signed a five-year contract.",
 		Extraction: events.Extraction{Method: events.MethodFeed}}
 	publishArticle(t, js, a, "sport-1-r1", time.Date(2026, 11, 27, 7, 0, 0, 0, time.UTC))
 	msgs := waitCount(t, js, bus.StreamClassified, 1)
