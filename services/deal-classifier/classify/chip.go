@@ -2,6 +2,7 @@ package classify
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/newsmon/newsmon/pkg/events"
 	"github.com/newsmon/newsmon/services/deal-classifier/gazetteer"
@@ -29,7 +30,16 @@ var actionOrder = []struct{ term, action string }{
 	{"action_other", events.ActionOther},
 }
 
-func (s *state) chipFacts(topicSents []int, tr *events.TopicResult) *events.ChipPolicyFacts {
+// cueActions maps cue-id prefixes to the action their firing suggests.
+var cueActions = []struct{ prefix, action string }{
+	{"export_control", events.ActionExportControl}, {"restriction", events.ActionExportControl},
+	{"entity_list", events.ActionExportControl}, {"materials", events.ActionExportControl},
+	{"licence", events.ActionLicenceApproval}, {"ban", events.ActionBan}, {"tariff", events.ActionTariff},
+	{"subsidy", events.ActionSubsidy}, {"enforcement", events.ActionEnforcement},
+	{"investigation", events.ActionInvestigation}, {"other_policy", events.ActionOther},
+}
+
+func (s *state) chipFacts(topicSents []int, fired []firedCue, tr *events.TopicResult) *events.ChipPolicyFacts {
 	order := s.orderSents(topicSents)
 	if len(order) > 4 {
 		order = order[:4]
@@ -39,6 +49,14 @@ func (s *state) chipFacts(topicSents []int, tr *events.TopicResult) *events.Chip
 	bestW, actionSent := 0.0, order[0]
 	for _, a := range actionOrder {
 		w, first := 0.0, -1
+		for _, f := range fired {
+			for _, ca := range cueActions {
+				if f.cue.weight > 0 && ca.action == a.action && strings.HasPrefix(f.cue.id, ca.prefix) {
+					w += f.v * actionFactor[a.action]
+					first = f.sent
+				}
+			}
+		}
 		for _, si := range order {
 			if s.termIn(si, a.term) {
 				w += s.sents[si].Weight * actionFactor[a.action]

@@ -314,7 +314,7 @@ func (s *state) scoreTopic(t *topic) events.TopicResult {
 	case rules.FactsDeal:
 		facts.Deal = s.dealFacts(topicSents, &tr)
 	case rules.FactsChipPolicy:
-		facts.ChipPolicy = s.chipFacts(topicSents, &tr)
+		facts.ChipPolicy = s.chipFacts(topicSents, fired, &tr)
 	}
 	if facts.Deal != nil || facts.ChipPolicy != nil {
 		tr.Facts = &facts
