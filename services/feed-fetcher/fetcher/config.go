@@ -45,6 +45,9 @@ type Config struct {
 	ParseConcurrency int
 	// MetricsFeeds bounds how many feeds get per-feed metric series.
 	MetricsFeeds int
+	// FixedInterval turns the adaptive interval off: every feed is polled
+	// at its configured interval (server hints and backoff still apply).
+	FixedInterval bool
 	// Version names the build in the User-Agent.
 	Version string
 
@@ -85,6 +88,7 @@ func (c *Config) Register(fs *flag.FlagSet) {
 	fs.Int64Var(&c.MaxBodyBytes, "fetcher-max-body", c.MaxBodyBytes, "feed size cap in bytes after decompression")
 	fs.DurationVar(&c.RequestTimeout, "fetcher-timeout", c.RequestTimeout, "timeout of one fetch, body included")
 	fs.IntVar(&c.ParseConcurrency, "fetcher-parse-concurrency", c.ParseConcurrency, "feeds parsed at once")
+	fs.BoolVar(&c.FixedInterval, "fetcher-fixed-interval", c.FixedInterval, "poll every feed at its configured interval (no adaptation)")
 	fs.IntVar(&c.MetricsFeeds, "fetcher-metrics-feeds", c.MetricsFeeds, "feeds with their own metric series (the rest are aggregated)")
 }
 

@@ -77,7 +77,7 @@ func (p *poller) poll(ctx context.Context, fr *feedRun) bool {
 	now := p.clock.Now()
 	fr.st.LastPoll = now
 	fr.st.Polls++
-	var o outcome
+	o := outcome{fixed: p.cfg.FixedInterval}
 	published := 0
 	result := "not_modified"
 	if err == nil {

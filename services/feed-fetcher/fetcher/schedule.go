@@ -32,6 +32,8 @@ type outcome struct {
 	retryAfter time.Duration
 	// hint is the longest of the caching hints (max-age, Expires, ttl).
 	hint time.Duration
+	// fixed turns the adaptive interval off.
+	fixed bool
 }
 
 // bounds returns the adaptive interval range for a base interval: busy
@@ -59,6 +61,9 @@ func nextPoll(now time.Time, base, maxBackoff time.Duration, st *State, o outcom
 			cur = cur * 5 / 4
 		}
 		cur = min(max(cur, lo), hi)
+		if o.fixed {
+			cur = base
+		}
 		st.Interval = cur
 		delay = cur
 		notBefore = min(o.hint, maxHint)
