@@ -13,6 +13,8 @@ import (
 	"github.com/newsmon/newsmon/pkg/natsembed"
 	"github.com/newsmon/newsmon/services/article-parser/parser"
 	"github.com/newsmon/newsmon/services/deal-classifier/classifier"
+	"github.com/newsmon/newsmon/services/feed-fetcher/fetcher"
+	"github.com/newsmon/newsmon/services/notifier/notify"
 )
 
 // runConfig is the configuration of `newsmon run`.
@@ -22,8 +24,10 @@ type runConfig struct {
 	natsListen string
 	natsLog    bool
 	printAlert bool
+	fetcher    fetcher.Config
 	parser     parser.Config
 	classifier classifier.Config
+	notifier   notify.Config
 	// ready is called once everything is started (tests use it).
 	ready func(natsURL, adminAddr string)
 }
@@ -31,7 +35,9 @@ type runConfig struct {
 func parseRunConfig(args []string, e env) (runConfig, error) {
 	fs := flag.NewFlagSet("newsmon run", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
-	rc := runConfig{parser: parser.DefaultConfig(), classifier: classifier.DefaultConfig()}
+	rc := runConfig{fetcher: fetcher.DefaultConfig(), parser: parser.DefaultConfig(),
+		classifier: classifier.DefaultConfig(), notifier: notify.DefaultConfig()}
+	rc.notifier.Getenv = e.getenv
 	rc.common.Register(fs, "127.0.0.1:9100")
 	// The all-in-one embeds its own server unless told otherwise.
 	fs.Lookup("nats-url").DefValue = ""
@@ -40,8 +46,10 @@ func parseRunConfig(args []string, e env) (runConfig, error) {
 	fs.StringVar(&rc.natsListen, "nats-listen", "127.0.0.1:4222", "address the embedded NATS server listens on")
 	fs.BoolVar(&rc.natsLog, "nats-log", false, "log the embedded NATS server's own messages")
 	fs.BoolVar(&rc.printAlert, "print-alerts", true, "print each alert to standard output as a line")
+	rc.fetcher.Register(fs)
 	rc.parser.Register(fs)
 	rc.classifier.Register(fs)
+	rc.notifier.Register(fs)
 	if err := config.Parse(fs, args, e.getenv); err != nil {
 		return rc, err
 	}
@@ -60,7 +68,7 @@ func parseRunConfig(args []string, e env) (runConfig, error) {
 			return rc, config.Errorf(config.EnvName("nats-listen"), "%v", err)
 		}
 	}
-	for _, v := range []interface{ Validate() error }{&rc.parser, &rc.classifier} {
+	for _, v := range []interface{ Validate() error }{&rc.fetcher, &rc.parser, &rc.classifier, &rc.notifier} {
 		if err := v.Validate(); err != nil {
 			return rc, err
 		}
@@ -100,8 +108,10 @@ func runPipeline(ctx context.Context, rc runConfig, e env) error {
 	common := rc.common
 	common.NATSURL = natsURL
 	services := []app.Service{
+		{Name: "feed-fetcher", Run: func(ctx context.Context, d app.Deps) error { return fetcher.Run(ctx, rc.fetcher, d) }},
 		{Name: "article-parser", Run: func(ctx context.Context, d app.Deps) error { return parser.Run(ctx, rc.parser, d) }},
 		{Name: "deal-classifier", Run: func(ctx context.Context, d app.Deps) error { return classifier.Run(ctx, rc.classifier, d) }},
+		{Name: "notifier", Run: func(ctx context.Context, d app.Deps) error { return notify.Run(ctx, rc.notifier, d) }},
 	}
 	if rc.printAlert {
 		services = append(services, app.Service{Name: "alert-printer", Run: func(ctx context.Context, d app.Deps) error {

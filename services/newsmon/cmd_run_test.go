@@ -49,7 +49,10 @@ func startPipeline(t *testing.T, dataDir string, extra ...string) *pipeline {
 	t.Helper()
 	p := &pipeline{done: make(chan error, 1), logs: &syncBuffer{}, out: &syncBuffer{}}
 	e := env{getenv: func(string) string { return "" }, stdout: p.out, stderr: p.logs}
-	args := append([]string{"--data-dir", dataDir, "--nats-listen", "127.0.0.1:0", "--http-listen", "127.0.0.1:0", "--log-level", "debug"}, extra...)
+	// No live feeds in tests: items are published by the test or come from
+	// feeds the test serves itself.
+	args := append([]string{"--data-dir", dataDir, "--nats-listen", "127.0.0.1:0", "--http-listen", "127.0.0.1:0",
+		"--log-level", "debug", "--fetcher-feeds", "testdata/no-feeds.yaml"}, extra...)
 	rc, err := parseRunConfig(args, e)
 	if err != nil {
 		t.Fatal(err)

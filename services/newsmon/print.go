@@ -6,11 +6,11 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"strings"
 	"time"
 
 	"github.com/nats-io/nats.go/jetstream"
 
+	"github.com/newsmon/newsmon/pkg/alerts"
 	"github.com/newsmon/newsmon/pkg/app"
 	"github.com/newsmon/newsmon/pkg/bus"
 	"github.com/newsmon/newsmon/pkg/events"
@@ -33,7 +33,7 @@ func printAlerts(ctx context.Context, d app.Deps, w io.Writer) error {
 			d.Logger.Warn("undecodable alert", slog.String("subject", m.Subject()), slog.Any("error", err))
 			return
 		}
-		fmt.Fprintln(w, alertLine(a))
+		fmt.Fprintln(w, alerts.FormatLine(a))
 	})
 	if err != nil {
 		return fmt.Errorf("alert printer: %w", err)
@@ -46,16 +46,3 @@ func printAlerts(ctx context.Context, d app.Deps, w io.Writer) error {
 	}
 	return nil
 }
-
-// alertLine renders an alert as one readable line.
-func alertLine(a events.Alert) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s [%s/%s %.2f] %s", a.UpdatedAt.UTC().Format("2006-01-02 15:04"), a.Topic, a.Severity, a.Confidence, oneLine(a.Headline))
-	if a.Kind == events.AlertUpdate {
-		fmt.Fprintf(&b, " (update r%d: %s)", a.Revision, strings.Join(a.Changes, "; "))
-	}
-	fmt.Fprintf(&b, " <%s> sources=%d story=%s", a.URL, len(a.Sources), a.StoryID)
-	return b.String()
-}
-
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
