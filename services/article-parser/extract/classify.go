@@ -29,6 +29,16 @@ const (
 	ReasonHTTPStatus   Reason = "http_status"
 	ReasonFetchError   Reason = "fetch_error"
 	ReasonRobots       Reason = "robots"
+	// ReasonRateLimited: the site kept answering 429 (or 503 with
+	// Retry-After) past the retry budget.
+	ReasonRateLimited Reason = "rate_limited"
+	// ReasonAddressBlocked: the address guard refused the host (private,
+	// loopback or metadata address not allow-listed).
+	ReasonAddressBlocked Reason = "address_blocked"
+	// ReasonBadURL: the item's link is not a fetchable http(s) URL.
+	ReasonBadURL Reason = "bad_url"
+	// ReasonRedirect: a redirect loop or too many redirects.
+	ReasonRedirect Reason = "redirect"
 )
 
 // UnusableError says a page cannot give an article text, and why.
