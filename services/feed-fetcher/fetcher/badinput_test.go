@@ -84,9 +84,11 @@ func TestBadInputIsIsolated(t *testing.T) {
 		paths = append(paths, p)
 	}
 	cfg := testConfig(feedsOn(srv, paths...))
-	cfg.RequestTimeout = 300 * time.Millisecond
+	// Long enough for the 5 MB feed under the race detector, short enough
+	// for the stalled and trickling servers to time out quickly.
+	cfg.RequestTimeout = 3 * time.Second
 	cfg.PerHost = 4
-	cfg.MaxBodyBytes = 15 << 20 // the default: the 100,000-entry feed (5 MB) fits, the bomb does not
+	cfg.MaxBodyBytes = 8 << 20 // the 100,000-entry feed (5 MB) fits, the 64 MB bomb does not
 	pub := subscribe(t, nc)
 	clk := clock.NewVirtual(t0)
 	svc := startService(t, js, nc, cfg, clk)
