@@ -25,8 +25,12 @@ type command struct {
 
 func commands() map[string]command {
 	return map[string]command{
-		"run": {"start embedded NATS and all four services; print alerts", runAll},
-		"dlq": {"list and re-drive dead letters (list | redrive SEQ... | redrive --all)", runDLQ},
+		"run":      {"start embedded NATS and all four services; print alerts", runAll},
+		"dlq":      {"list and re-drive dead letters (list | redrive SEQ... | redrive --all)", runDLQ},
+		"feeds":    {"manage the feed list and see feed health (add | list | status | import FILE.opml | discover URL)", runFeeds},
+		"alerts":   {"print alerts: history from the stream, then live (tail [--topic T] [--severity S] [--since D])", runAlerts},
+		"classify": {"classify one article or text (FILE | - [--json] [--jsonl])", runClassify},
+		"extract":  {"extract an article page's text and metadata (FILE | - [--url U] [--json])", runExtract},
 	}
 }
 
