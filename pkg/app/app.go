@@ -43,6 +43,10 @@ type Common struct {
 	Replicas   int
 	// ShutdownTimeout bounds the teardown after a stop signal.
 	ShutdownTimeout time.Duration
+	// SeenItemsTTL is how long the feed-fetcher remembers an item.
+	SeenItemsTTL time.Duration
+	// DuplicateWindow is the streams' publish de-duplication window.
+	DuplicateWindow time.Duration
 }
 
 // Register defines the common flags on fs with defaults.
@@ -54,6 +58,8 @@ func (c *Common) Register(fs *flag.FlagSet, defaultHTTP string) {
 	fs.StringVar(&c.LogFormat, "log-format", "json", "log format: json or text")
 	fs.IntVar(&c.Replicas, "replicas", 1, "JetStream replicas for streams, consumers and buckets (1 or 3)")
 	fs.DurationVar(&c.ShutdownTimeout, "shutdown-timeout", 30*time.Second, "how long a stop may take to finish work in hand")
+	fs.DurationVar(&c.SeenItemsTTL, "seen-items-ttl", 90*24*time.Hour, "how long a feed item is remembered as already published")
+	fs.DurationVar(&c.DuplicateWindow, "duplicate-window", 2*time.Hour, "publish de-duplication window of the streams (Nats-Msg-Id)")
 }
 
 // Validate checks the common settings.
@@ -70,6 +76,12 @@ func (c *Common) Validate() error {
 	if c.ShutdownTimeout <= 0 {
 		return config.Errorf(config.EnvName("shutdown-timeout"), "must be greater than zero, got %v", c.ShutdownTimeout)
 	}
+	if c.SeenItemsTTL < 24*time.Hour {
+		return config.Errorf(config.EnvName("seen-items-ttl"), "must be at least 24h, got %v", c.SeenItemsTTL)
+	}
+	if c.DuplicateWindow < time.Minute || c.DuplicateWindow > c.SeenItemsTTL {
+		return config.Errorf(config.EnvName("duplicate-window"), "must be between 1m and the seen-items TTL, got %v", c.DuplicateWindow)
+	}
 	if c.NATSURL == "" {
 		return config.Errorf(config.EnvName("nats-url"), "must not be empty")
 	}
@@ -77,7 +89,9 @@ func (c *Common) Validate() error {
 }
 
 // TopologyOptions are the bus options these settings imply.
-func (c *Common) TopologyOptions() bus.Options { return bus.Options{Replicas: c.Replicas} }
+func (c *Common) TopologyOptions() bus.Options {
+	return bus.Options{Replicas: c.Replicas, SeenItemsTTL: c.SeenItemsTTL, DuplicateWindow: c.DuplicateWindow}
+}
 
 // NewLogger builds the one logger of a process.
 func NewLogger(w io.Writer, level, format string) (*slog.Logger, error) {
