@@ -29,7 +29,7 @@ const (
 // mention) and scheme URLs (which could render as links) in story text.
 var (
 	mentionRE = regexp.MustCompile(`@([\p{L}\p{N}_])`)
-	schemeRE  = regexp.MustCompile(`(?i)\b(h)(t)(tps?|p)(:|%3a)`)
+	schemeRE  = regexp.MustCompile(`(?i)(h)tt(ps?)(:|%3a)`)
 )
 
 // defuse makes untrusted text inert before escaping: it cleans control and
@@ -39,7 +39,7 @@ var (
 func defuse(s string) string {
 	s = alerts.Clean(s)
 	s = mentionRE.ReplaceAllString(s, "＠$1")
-	return schemeRE.ReplaceAllString(s, "${1}xx${3}${4}")
+	return schemeRE.ReplaceAllString(s, "${1}xx${2}${3}")
 }
 
 // Mrkdwn returns untrusted text ready for a mrkdwn text object: defused,
