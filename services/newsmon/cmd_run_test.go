@@ -47,8 +47,13 @@ type pipeline struct {
 
 func startPipeline(t *testing.T, dataDir string, extra ...string) *pipeline {
 	t.Helper()
+	return startPipelineEnv(t, dataDir, func(string) string { return "" }, extra...)
+}
+
+func startPipelineEnv(t *testing.T, dataDir string, getenv func(string) string, extra ...string) *pipeline {
+	t.Helper()
 	p := &pipeline{done: make(chan error, 1), logs: &syncBuffer{}, out: &syncBuffer{}}
-	e := env{getenv: func(string) string { return "" }, stdout: p.out, stderr: p.logs}
+	e := env{getenv: getenv, stdout: p.out, stderr: p.logs}
 	// No live feeds in tests: items are published by the test or come from
 	// feeds the test serves itself.
 	args := append([]string{"--data-dir", dataDir, "--nats-listen", "127.0.0.1:0", "--http-listen", "127.0.0.1:0",
