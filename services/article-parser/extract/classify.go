@@ -114,14 +114,14 @@ var challengeTitles = []string{
 // botChallenge reports whether the page is an anti-bot interstitial. Only
 // short pages qualify: a long article that embeds a captcha in its comment
 // form is still an article.
-func botChallenge(doc *goquery.Document, raw []byte, visibleWords int) (bool, string) {
+func botChallenge(doc *goquery.Document, raw []byte, stats *pageStat) (bool, string) {
 	title := strings.ToLower(strings.TrimSpace(doc.Find("title").First().Text()))
 	for _, t := range challengeTitles {
 		if title == t {
 			return true, "challenge page title " + fmt.Sprintf("%q", title)
 		}
 	}
-	if visibleWords > 300 {
+	if stats.wordsOver(300) {
 		return false, ""
 	}
 	low := bytes.ToLower(raw[:min(len(raw), 64<<10)])
@@ -133,9 +133,54 @@ func botChallenge(doc *goquery.Document, raw []byte, visibleWords int) (bool, st
 	return false, ""
 }
 
-// paywallSelectors match paywall overlays and subscriber-only gates.
-var paywallSelectors = `.paywall, #paywall, [class*="paywall"], [id*="paywall"], .piano-offer, .tp-modal,
-	[class*="subscriber-only"], [class*="subscription-wall"], [class*="regwall"], [data-paywall], .meteredContent`
+// paywallMarkers are class or id substrings of paywall overlays and
+// subscriber-only gates; paywallClasses are whole class names.
+var (
+	paywallMarkers = []string{"paywall", "subscriber-only", "subscription-wall", "regwall"}
+	paywallClasses = map[string]bool{"piano-offer": true, "tp-modal": true, "meteredcontent": true}
+)
+
+// hasPaywallElement walks the tree once looking for a paywall container
+// (a class or id naming a paywall, or a data-paywall attribute).
+func hasPaywallElement(n *html.Node, depth int) bool {
+	if depth > maxRenderDepth {
+		return false
+	}
+	if n.Type == html.ElementNode && hasPaywallAttr(n) {
+		return true
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && hasPaywallElement(c, depth+1) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasPaywallAttr reports whether n's class, id or attributes name a paywall.
+func hasPaywallAttr(n *html.Node) bool {
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "data-paywall":
+			return true
+		case "class", "id":
+			v := strings.ToLower(a.Val)
+			for _, m := range paywallMarkers {
+				if strings.Contains(v, m) {
+					return true
+				}
+			}
+			if a.Key == "class" {
+				for _, c := range strings.Fields(v) {
+					if paywallClasses[c] {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
 
 // paywallPhrases are gate texts shown instead of the article.
 var paywallPhrases = []string{
@@ -146,15 +191,16 @@ var paywallPhrases = []string{
 }
 
 // paywallSignal reports evidence that the page gates its text: JSON-LD
-// isAccessibleForFree=false, paywall containers, or gate phrases.
-func paywallSignal(doc *goquery.Document, ld ldArticle, visible string) (bool, string) {
+// isAccessibleForFree=false, a paywall container, or gate phrases in the
+// visible text (rendered only when needed).
+func paywallSignal(ld ldArticle, element bool, visible func() string) (bool, string) {
 	if ld.FreeAccess != nil && !*ld.FreeAccess {
 		return true, "JSON-LD isAccessibleForFree is false"
 	}
-	if doc.Find(paywallSelectors).Length() > 0 {
+	if element {
 		return true, "paywall element in page"
 	}
-	low := strings.ToLower(visible)
+	low := strings.ToLower(visible())
 	for _, p := range paywallPhrases {
 		if strings.Contains(low, p) {
 			return true, fmt.Sprintf("paywall phrase %q", p)
@@ -163,17 +209,29 @@ func paywallSignal(doc *goquery.Document, ld ldArticle, visible string) (bool, s
 	return false, ""
 }
 
-// pageStats counts script elements and bytes, and renders the page's visible text.
-func pageStats(root *html.Node) (scripts, scriptBytes int, visible string) {
+// pageStat holds a page's script statistics and, computed on first use,
+// its visible text.
+type pageStat struct {
+	scripts, scriptBytes int
+	body                 *html.Node
+	text                 *string
+	words                int
+}
+
+// pageStats counts script elements and bytes. Call it before prune; the
+// visible text is rendered later, on first use, from the pruned tree
+// (page furniture does not count as visible text).
+func pageStats(root *html.Node) *pageStat {
+	st := &pageStat{body: root, words: -1}
 	var walk func(*html.Node, int)
 	walk = func(n *html.Node, depth int) {
 		if depth > maxRenderDepth {
 			return
 		}
 		if n.Type == html.ElementNode && n.Data == "script" {
-			scripts++
+			st.scripts++
 			for c := n.FirstChild; c != nil; c = c.NextSibling {
-				scriptBytes += len(c.Data)
+				st.scriptBytes += len(c.Data)
 			}
 			return
 		}
@@ -182,11 +240,55 @@ func pageStats(root *html.Node) (scripts, scriptBytes int, visible string) {
 		}
 	}
 	walk(root, 0)
-	body := root
 	if b := findElement(root, "body", 0); b != nil {
-		body = b
+		st.body = b
 	}
-	return scripts, scriptBytes, RenderText(body)
+	return st
+}
+
+// visible returns the page's visible text.
+func (st *pageStat) visible() string {
+	if st.text == nil {
+		t := RenderText(st.body)
+		st.text = &t
+	}
+	return *st.text
+}
+
+// visibleWords counts the words of the visible text.
+func (st *pageStat) visibleWords() int {
+	if st.words < 0 {
+		st.words = CountWords(st.visible())
+	}
+	return st.words
+}
+
+// wordsOver reports whether the page shows more than limit words, walking
+// the tree only as far as needed (words split by inline tags count twice,
+// which is close enough for a threshold).
+func (st *pageStat) wordsOver(limit int) bool {
+	n := 0
+	var walk func(*html.Node, int) bool
+	walk = func(x *html.Node, depth int) bool {
+		if depth > maxRenderDepth {
+			return false
+		}
+		for c := x.FirstChild; c != nil; c = c.NextSibling {
+			switch c.Type {
+			case html.TextNode:
+				n += CountWords(c.Data)
+				if n > limit {
+					return true
+				}
+			case html.ElementNode:
+				if !skipTags[c.Data] && !hiddenNode(c) && walk(c, depth+1) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return walk(st.body, 0)
 }
 
 func findElement(n *html.Node, tag string, depth int) *html.Node {

@@ -6,6 +6,7 @@
 package extract
 
 import (
+	"bytes"
 	"net/url"
 	"strings"
 
@@ -94,7 +95,7 @@ func Extract(page []byte, pageURL string, opts Options) (Result, error) {
 		return res, unusable(ReasonUnparseable, "%v", err)
 	}
 	res.Encoding = enc
-	root, err := html.Parse(strings.NewReader(string(utf)))
+	root, err := html.Parse(bytes.NewReader(utf))
 	if err != nil {
 		return res, unusable(ReasonUnparseable, "parse HTML: %v", err)
 	}
@@ -102,30 +103,40 @@ func Extract(page []byte, pageURL string, opts Options) (Result, error) {
 		return res, unusable(ReasonTooLarge, "more than %d HTML nodes", opts.MaxNodes)
 	}
 	doc := goquery.NewDocumentFromNode(root)
-	res.Meta = readMetadata(doc, u)
-	ld, _ := parseJSONLD(doc)
-	scripts, scriptBytes, visible := pageStats(root)
-	visibleWords := CountWords(visible)
-	if ok, why := botChallenge(doc, utf, visibleWords); ok {
+	var ld ldArticle
+	res.Meta, ld = readMetadata(doc, u)
+	stats := pageStats(root)
+	if ok, why := botChallenge(doc, utf, stats); ok {
 		return res, unusable(ReasonBotChallenge, "%s", why)
 	}
+	paywallElement := hasPaywallElement(root, 0)
 
+	// Everything that reads the whole page is done: drop scripts, embeds
+	// and page furniture so the extractors see the article's surroundings
+	// only.
+	prune(root)
+	boiler := collectBoilerplate(doc, res.Meta.Title)
 	// An extractor error leaves text empty, which is classified below.
 	text, method, _ := run(root, u, opts.Method)
-	text = collectBoilerplate(doc, res.Meta.Title).strip(text)
+	text = boiler.strip(text)
 	res.Text, res.Method = text, method
 	res.WordCount = CountWords(text)
 	if res.Meta.Language == "" && text != "" {
 		res.Meta.Language = whatlanggo.DetectLang(text[:min(len(text), 2000)]).Iso6391()
 	}
-	paywalled, why := paywallSignal(doc, ld, visible)
+	if res.WordCount < paywallMaxWords {
+		// Only a short text can be a paywall teaser; the page's visible
+		// text (without its furniture) is searched for gate phrases.
+		if paywalled, why := paywallSignal(ld, paywallElement, stats.visible); paywalled {
+			return res, unusable(ReasonPaywall, "%s; only %d words visible", why, res.WordCount)
+		}
+	}
 	switch {
-	case paywalled && res.WordCount < paywallMaxWords:
-		return res, unusable(ReasonPaywall, "%s; only %d words visible", why, res.WordCount)
 	case res.WordCount >= opts.MinWords:
 		return res, nil
-	case scripts > 0 && visibleWords < opts.MinWords && scriptBytes > len(visible):
-		return res, unusable(ReasonScriptOnly, "%d scripts (%d bytes) and %d visible words: page is rendered by JavaScript", scripts, scriptBytes, visibleWords)
+	case stats.scripts > 0 && stats.visibleWords() < opts.MinWords && stats.scriptBytes > len(stats.visible()):
+		return res, unusable(ReasonScriptOnly, "%d scripts (%d bytes) and %d visible words: page is rendered by JavaScript",
+			stats.scripts, stats.scriptBytes, stats.visibleWords())
 	default:
 		return res, unusable(ReasonEmpty, "extraction gave %d words (minimum %d)", res.WordCount, opts.MinWords)
 	}

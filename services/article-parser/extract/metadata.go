@@ -65,7 +65,8 @@ func (m metaTags) get(keys ...string) string {
 }
 
 // readMetadata collects metadata from <meta> tags, JSON-LD and the markup.
-func readMetadata(doc *goquery.Document, pageURL *url.URL) Metadata {
+// It also returns the page's JSON-LD article, for the paywall check.
+func readMetadata(doc *goquery.Document, pageURL *url.URL) (Metadata, ldArticle) {
 	mt := readMetaTags(doc)
 	ld, _ := parseJSONLD(doc)
 	md := Metadata{
@@ -90,7 +91,7 @@ func readMetadata(doc *goquery.Document, pageURL *url.URL) Metadata {
 	_, bolt := html.Attr("⚡")
 	md.AMP = amp || bolt
 	md.CanonicalURL = canonicalURL(doc, mt, ld, pageURL)
-	return md
+	return md, ld
 }
 
 // headline is the page's single <h1>, if it has exactly one.

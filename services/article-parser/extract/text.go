@@ -146,6 +146,10 @@ func NormalizeText(s string) string {
 // isCJK reports runes that are written without spaces between words; each
 // such rune counts as one word.
 func isCJK(r rune) bool {
+	if r < 0x0E00 {
+		// Below Thai: Latin, Greek, Cyrillic, Arabic, Indic and the rest.
+		return false
+	}
 	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) ||
 		unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Hangul, r) ||
 		unicode.Is(unicode.Thai, r)

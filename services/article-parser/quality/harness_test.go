@@ -110,3 +110,29 @@ func TestScore(t *testing.T) {
 		}
 	}
 }
+
+// TestHarnessHeavyF1 scores the heavy versions of the pages (the same
+// articles inside ~350 KB of scripts, state blobs, menus, ads and story
+// rails): pruning must keep the extractors on the article.
+func TestHarnessHeavyF1(t *testing.T) {
+	cases, err := LoadCases(pagesDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	heavy := HeavyCases(cases)
+	for _, c := range heavy {
+		if len(c.HTML) < HeavyTargetBytes*9/10 {
+			t.Fatalf("%s: heavy page is only %d bytes", c.Name, len(c.HTML))
+		}
+	}
+	results, sum := Run(heavy, events.MethodCombined, 1)
+	for _, r := range results {
+		if r.Score.F1 < 0.85 {
+			t.Errorf("%s: F1 %.3f below the per-page floor 0.85", r.Case, r.Score.F1)
+		}
+	}
+	if sum.Mean.F1 < minF1 {
+		t.Errorf("heavy pages: overall F1 %.4f, want >= %.2f", sum.Mean.F1, minF1)
+	}
+	t.Logf("combined on heavy pages: P %.4f R %.4f F1 %.4f", sum.Mean.Precision, sum.Mean.Recall, sum.Mean.F1)
+}

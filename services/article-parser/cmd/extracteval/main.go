@@ -3,7 +3,7 @@
 // 4-token shingles, metadata accuracy and pages per second, for the
 // combined method and for each library alone.
 //
-//	go run ./cmd/extracteval [-dir testdata/pages] [-rounds 5] [-v] [-label]
+//	go run ./cmd/extracteval [-dir testdata/pages] [-rounds 5] [-heavy] [-v] [-label]
 package main
 
 import (
@@ -38,6 +38,7 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	rounds := fs.Int("rounds", 5, "extract every page this many times to time it")
 	verbose := fs.Bool("v", false, "print metadata misses and extractor errors per page")
 	show := fs.String("show", "", "print every method's text for this page, then exit")
+	heavy := fs.Bool("heavy", false, "score the heavy versions of the pages (~350 KB each: scripts, state blobs, story rails)")
 	label := fs.Bool("label", false, "rewrite each expected.json text from the page's gold markers, then exit")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -52,6 +53,9 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 		}
 		fmt.Fprintf(out, "labelled %d pages\n", len(cases))
 		return nil
+	}
+	if *heavy {
+		cases = quality.HeavyCases(cases)
 	}
 	if *show != "" {
 		return showCase(cases, *show, out)
