@@ -250,6 +250,8 @@ func printStatus(w io.Writer, states []State, now time.Time) error {
 		switch {
 		case st.Disabled:
 			s = "disabled: " + st.DisabledReason
+		case st.LeaseOwner != "" && st.LeaseUntil.After(now):
+			s = "polling (" + st.LeaseOwner + ")"
 		case st.Polls == 0:
 			s = "not polled yet"
 		case st.Failures > 0:

@@ -48,6 +48,12 @@ type Config struct {
 	// FixedInterval turns the adaptive interval off: every feed is polled
 	// at its configured interval (server hints and backoff still apply).
 	FixedInterval bool
+	// Lease is how long a replica holds a feed it polls; a replica that
+	// dies mid-poll blocks the feed for at most this long.
+	Lease time.Duration
+	// ReplicaID names this replica in leases (default: host, pid and a
+	// random suffix).
+	ReplicaID string
 	// Version names the build in the User-Agent.
 	Version string
 
@@ -71,6 +77,7 @@ func DefaultConfig() Config {
 		RequestTimeout:   30 * time.Second,
 		ParseConcurrency: 2,
 		MetricsFeeds:     500,
+		Lease:            2 * time.Minute,
 		Version:          "dev",
 	}
 }
@@ -89,6 +96,8 @@ func (c *Config) Register(fs *flag.FlagSet) {
 	fs.DurationVar(&c.RequestTimeout, "fetcher-timeout", c.RequestTimeout, "timeout of one fetch, body included")
 	fs.IntVar(&c.ParseConcurrency, "fetcher-parse-concurrency", c.ParseConcurrency, "feeds parsed at once")
 	fs.BoolVar(&c.FixedInterval, "fetcher-fixed-interval", c.FixedInterval, "poll every feed at its configured interval (no adaptation)")
+	fs.DurationVar(&c.Lease, "fetcher-lease", c.Lease, "how long a replica holds a feed it polls (must exceed --fetcher-timeout)")
+	fs.StringVar(&c.ReplicaID, "fetcher-replica-id", c.ReplicaID, "this replica's name in feed leases (default: host-pid-random)")
 	fs.IntVar(&c.MetricsFeeds, "fetcher-metrics-feeds", c.MetricsFeeds, "feeds with their own metric series (the rest are aggregated)")
 }
 
@@ -113,6 +122,9 @@ func (c *Config) Validate() error {
 	}
 	if c.RequestTimeout <= 0 {
 		return config.Errorf(config.EnvName("fetcher-timeout"), "must be greater than zero, got %s", c.RequestTimeout)
+	}
+	if c.Lease <= c.RequestTimeout {
+		return config.Errorf(config.EnvName("fetcher-lease"), "must exceed the fetch timeout %s, got %s", c.RequestTimeout, c.Lease)
 	}
 	if c.FeedsFile != "" && c.List == nil {
 		if _, err := feedlist.Load(c.FeedsFile); err != nil {

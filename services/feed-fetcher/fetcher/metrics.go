@@ -4,6 +4,7 @@ import (
 	"sync"
 
 	"github.com/prometheus/client_golang/prometheus"
+	dto "github.com/prometheus/client_model/go"
 )
 
 // otherFeeds is the feed label of feeds past the per-feed series budget.
@@ -20,6 +21,7 @@ type metrics struct {
 	lastOK    *prometheus.GaugeVec
 	silent    *prometheus.GaugeVec
 	feedItems *prometheus.CounterVec
+	claims    *prometheus.CounterVec
 
 	mu     sync.Mutex
 	labels map[string]string // feed key -> label
@@ -42,11 +44,13 @@ func newMetrics(reg prometheus.Registerer, budget int) *metrics {
 			Help: "1 when a feed has published nothing for over three times its usual cadence."}, []string{"feed"}),
 		feedItems: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "newsmon_fetcher_feed_items_published_total",
 			Help: "Entries published per feed."}, []string{"feed"}),
+		claims: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "newsmon_fetcher_feed_claims_total",
+			Help: "Claims of a due feed by this replica: won (it polls) or lost (another replica claimed first)."}, []string{"result"}),
 		labels: map[string]string{},
 		budget: budget,
 	}
 	if reg != nil {
-		for _, c := range []prometheus.Collector{m.polls, m.published, m.fetchTime, m.failures, m.lastOK, m.silent, m.feedItems} {
+		for _, c := range []prometheus.Collector{m.polls, m.published, m.fetchTime, m.failures, m.lastOK, m.silent, m.feedItems, m.claims} {
 			if err := reg.Register(c); err != nil {
 				// Another instance in this process registered them already
 				// (tests run several); keep counting on the private series.
@@ -91,4 +95,13 @@ func (m *metrics) observe(key string, st *State, silent bool, published int) {
 		v = 1
 	}
 	m.silent.WithLabelValues(l).Set(v)
+}
+
+// claimCount reads the claims counter for result (for tests and logs).
+func (m *metrics) claimCount(result string) float64 {
+	var out dto.Metric
+	if err := m.claims.WithLabelValues(result).Write(&out); err != nil {
+		return 0
+	}
+	return out.GetCounter().GetValue()
 }

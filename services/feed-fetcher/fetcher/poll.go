@@ -36,7 +36,10 @@ type feedRun struct {
 	key  string
 	st   State
 	// seen caches the seen records of the entries in the last document.
-	seen  map[string]seenRecord
+	seen map[string]seenRecord
+	// rev is the feed_state revision last read or written by this
+	// replica.
+	rev   uint64
 	due   time.Time
 	index int
 }
@@ -53,25 +56,49 @@ type poller struct {
 	seen     seenStore
 	pub      *bus.Publisher
 	m        *metrics
+	// owner names this replica in feed leases.
+	owner string
 }
 
-// poll fetches one feed, publishes what is new and saves the feed state.
-// It returns false when ctx ended before the poll completed (the state is
-// then left as it was, so the poll happens again after a restart).
+// poll claims one feed (see claim), fetches it, publishes what is new and
+// saves the feed state. It returns false when ctx ended before the poll
+// completed (the lease is then released and the state left as it was, so
+// the poll happens again after a restart).
 func (p *poller) poll(ctx context.Context, fr *feedRun) bool {
-	target := fr.feed.URL
-	if fr.st.CurrentURL != "" {
-		target = fr.st.CurrentURL
+	target := func() string {
+		if fr.st.CurrentURL != "" {
+			return fr.st.CurrentURL
+		}
+		return fr.feed.URL
 	}
-	release, err := p.limiter.Acquire(ctx, httpguard.HostKey(target))
+	// The host slot comes first, so that a lease never runs out while the
+	// poll queues behind other feeds of the same host.
+	release, err := p.limiter.Acquire(ctx, httpguard.HostKey(target()))
 	if err != nil {
 		return false
 	}
+	claimedAt := p.clock.Now()
+	ok, err := p.claim(ctx, fr, claimedAt)
+	switch {
+	case ctx.Err() != nil:
+		release()
+		return false
+	case err != nil:
+		release()
+		p.log.Warn("feed claim failed", slog.String("feed", fr.feed.Name), slog.String("error", err.Error()))
+		fr.due = claimedAt.Add(claimRetry)
+		return true
+	case !ok:
+		release()
+		return true
+	}
+	claimed := fr.st
 	start := time.Now()
-	resp, err := p.client.Fetch(ctx, httpguard.Request{URL: target, Accept: feedAccept, Conditional: fr.st.Validators})
+	resp, err := p.client.Fetch(ctx, httpguard.Request{URL: target(), Accept: feedAccept, Conditional: fr.st.Validators})
 	release()
 	p.m.fetchTime.Observe(time.Since(start).Seconds())
 	if ctx.Err() != nil {
+		p.release(claimed, fr)
 		return false
 	}
 	now := p.clock.Now()
@@ -82,9 +109,9 @@ func (p *poller) poll(ctx context.Context, fr *feedRun) bool {
 	result := "not_modified"
 	if err == nil {
 		o.hint = cacheHint(resp.Header, now)
-		if resp.PermanentURL != "" && resp.PermanentURL != target {
+		if from := target(); resp.PermanentURL != "" && resp.PermanentURL != from {
 			p.log.Info("feed moved permanently", slog.String("feed", fr.feed.Name),
-				slog.String("from", httpguard.Redact(target)), slog.String("to", httpguard.Redact(resp.PermanentURL)))
+				slog.String("from", httpguard.Redact(from)), slog.String("to", httpguard.Redact(resp.PermanentURL)))
 			fr.st.CurrentURL = resp.PermanentURL
 		}
 		if !resp.NotModified {
@@ -92,6 +119,7 @@ func (p *poller) poll(ctx context.Context, fr *feedRun) bool {
 			var ttl time.Duration
 			published, ttl, err = p.ingest(ctx, fr, resp, now)
 			if ctx.Err() != nil {
+				p.release(claimed, fr)
 				return false
 			}
 			o.hint = max(o.hint, ttl)
@@ -142,9 +170,7 @@ func (p *poller) poll(ctx context.Context, fr *feedRun) bool {
 	fr.due = fr.st.NextPoll
 	p.m.polls.WithLabelValues(result).Inc()
 	p.m.observe(fr.key, &fr.st, fr.st.Silent(now), published)
-	if serr := p.states.put(ctx, &fr.st); serr != nil && ctx.Err() == nil {
-		p.log.Error("saving feed state failed", slog.String("feed", fr.feed.Name), slog.String("error", serr.Error()))
-	}
+	p.save(ctx, fr)
 	return true
 }
 

@@ -67,8 +67,12 @@ func newRunner(ctx context.Context, cfg Config, d app.Deps) (*runner, error) {
 		limiter:  httpguard.NewHostLimiter(cfg.PerHost, cfg.Concurrency),
 		parseSem: make(chan struct{}, cfg.ParseConcurrency),
 		states:   stateStore{kv: stateKV}, seen: seenStore{kv: seenKV},
-		pub: bus.NewPublisher(d.JS, "newsmon/feed-fetcher", clk),
-		m:   newMetrics(reg, cfg.MetricsFeeds),
+		pub:   bus.NewPublisher(d.JS, "newsmon/feed-fetcher", clk),
+		m:     newMetrics(reg, cfg.MetricsFeeds),
+		owner: cfg.ReplicaID,
+	}
+	if p.owner == "" {
+		p.owner = defaultReplicaID()
 	}
 	now := clk.Now()
 	var runs []*feedRun
@@ -77,7 +81,7 @@ func newRunner(ctx context.Context, cfg Config, d app.Deps) (*runner, error) {
 		if !f.IsEnabled() {
 			continue
 		}
-		st, err := p.states.get(ctx, f.URL)
+		st, rev, err := p.states.load(ctx, f.URL)
 		if err != nil {
 			return nil, fmt.Errorf("feed-fetcher: %w", err)
 		}
@@ -87,16 +91,20 @@ func newRunner(ctx context.Context, cfg Config, d app.Deps) (*runner, error) {
 			continue
 		}
 		st.Name = f.Name
-		fr := &feedRun{feed: f, base: f.Every(list.Interval()), key: FeedKey(f.URL), st: st}
+		fr := &feedRun{feed: f, base: f.Every(list.Interval()), key: FeedKey(f.URL), st: st, rev: rev}
 		// Resume the stored schedule; overdue and new feeds are spread over
-		// the first minute so a restart never bursts.
+		// the first minute so a restart never bursts. A feed another
+		// replica (or a dead predecessor) holds waits for its lease.
 		fr.due = st.NextPoll
 		if fr.due.Before(now) {
 			fr.due = now.Add(startOffset(fr.key, fr.base))
 		}
+		if st.leasedByOther(p.owner, now) && st.LeaseUntil.After(fr.due) {
+			fr.due = st.LeaseUntil
+		}
 		runs = append(runs, fr)
 	}
 	d.Logger.Info("feed-fetcher started", slog.Int("feeds", len(runs)), slog.Int("disabled", disabled),
-		slog.Int("per_host", cfg.PerHost), slog.Int("concurrency", cfg.Concurrency))
+		slog.Int("per_host", cfg.PerHost), slog.Int("concurrency", cfg.Concurrency), slog.String("replica", p.owner))
 	return &runner{client: client, poller: p, sched: newScheduler(clk, p.poll, runs)}, nil
 }

@@ -41,9 +41,21 @@ type State struct {
 	Baselined      bool   `json:"baselined,omitempty"`
 	Disabled       bool   `json:"disabled,omitempty"`
 	DisabledReason string `json:"disabled_reason,omitempty"`
-	// Hub is the advertised WebSub hub (recorded; subscribing is not
-	// implemented yet).
-	Hub string `json:"websub_hub,omitempty"`
+	// Hub is the advertised WebSub hub and Self the feed's own (topic)
+	// URL; the subscription itself lives under WebSubKey.
+	Hub  string `json:"websub_hub,omitempty"`
+	Self string `json:"websub_self,omitempty"`
+	// LeaseOwner holds the feed while it polls it, until LeaseUntil (on
+	// the service clock): one replica polls a due feed, and a replica that
+	// dies mid-poll lets another take the feed over once the lease ends.
+	LeaseOwner string    `json:"lease_owner,omitempty"`
+	LeaseUntil time.Time `json:"lease_until,omitzero"`
+}
+
+// leasedByOther reports whether a replica other than owner holds the feed
+// at now.
+func (s *State) leasedByOther(owner string, now time.Time) bool {
+	return s.LeaseOwner != "" && s.LeaseOwner != owner && s.LeaseUntil.After(now)
 }
 
 // Silent reports whether the feed has published nothing for more than
@@ -55,34 +67,72 @@ func (s *State) Silent(now time.Time) bool {
 // FeedKey is the feed_state key of a feed URL.
 func FeedKey(feedURL string) string { return events.StableID("feed", feedURL) }
 
+// errConflict is a compare-and-set that lost: another replica wrote the
+// entry since it was read.
+var errConflict = errors.New("feed state changed by another replica")
+
 // stateStore reads and writes feed state.
 type stateStore struct{ kv jetstream.KeyValue }
 
 func (s stateStore) get(ctx context.Context, feedURL string) (State, error) {
+	st, _, err := s.load(ctx, feedURL)
+	return st, err
+}
+
+// load returns a feed's state and the entry's revision (0 when there is
+// none yet).
+func (s stateStore) load(ctx context.Context, feedURL string) (State, uint64, error) {
 	e, err := s.kv.Get(ctx, FeedKey(feedURL))
 	if errors.Is(err, jetstream.ErrKeyNotFound) {
-		return State{URL: feedURL}, nil
+		return State{URL: feedURL}, 0, nil
 	}
 	if err != nil {
-		return State{}, fmt.Errorf("feed state %s: %w", httpguard.Redact(feedURL), err)
+		return State{}, 0, fmt.Errorf("feed state %s: %w", httpguard.Redact(feedURL), err)
 	}
 	var st State
 	if err := json.Unmarshal(e.Value(), &st); err != nil {
-		// A corrupt record must not stop the feed: start afresh.
-		return State{URL: feedURL}, nil
+		// A corrupt record must not stop the feed: start afresh (the
+		// revision still guards the next write).
+		return State{URL: feedURL}, e.Revision(), nil
 	}
-	return st, nil
+	return st, e.Revision(), nil
 }
 
-func (s stateStore) put(ctx context.Context, st *State) error {
+// cas writes st if the entry is still at revision rev (0: if there is no
+// entry) and returns the new revision, or errConflict.
+func (s stateStore) cas(ctx context.Context, st *State, rev uint64) (uint64, error) {
 	b, err := json.Marshal(st)
 	if err != nil {
-		return err
+		return 0, err
 	}
-	if _, err := s.kv.Put(ctx, FeedKey(st.URL), b); err != nil {
-		return fmt.Errorf("save feed state %s: %w", httpguard.Redact(st.URL), err)
+	key := FeedKey(st.URL)
+	var nrev uint64
+	if rev == 0 {
+		nrev, err = s.kv.Create(ctx, key, b)
+	} else {
+		nrev, err = s.kv.Update(ctx, key, b, rev)
 	}
-	return nil
+	if isConflict(err) {
+		return 0, errConflict
+	}
+	if err != nil {
+		return 0, fmt.Errorf("save feed state %s: %w", httpguard.Redact(st.URL), err)
+	}
+	return nrev, nil
+}
+
+// isConflict recognises a lost compare-and-set (the server reports a
+// wrong last sequence: 10071, or 10164 on replicated streams).
+func isConflict(err error) bool {
+	if err == nil {
+		return false
+	}
+	if errors.Is(err, jetstream.ErrKeyExists) {
+		return true
+	}
+	var apiErr *jetstream.APIError
+	return errors.As(err, &apiErr) && (apiErr.ErrorCode == jetstream.JSErrCodeStreamWrongLastSequence ||
+		apiErr.ErrorCode == jetstream.JSErrCodeStreamWrongLastSequenceConstant)
 }
 
 // seenRecord is what the seen_items bucket keeps per entry id.
