@@ -2,9 +2,12 @@ package main
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/newsmon/newsmon/pkg/alerts"
+	"github.com/newsmon/newsmon/services/article-parser/extract"
 	"github.com/newsmon/newsmon/services/article-parser/extractcli"
+	"github.com/newsmon/newsmon/services/article-parser/parser"
 	"github.com/newsmon/newsmon/services/deal-classifier/cli"
 	"github.com/newsmon/newsmon/services/feed-fetcher/fetcher"
 )
@@ -20,10 +23,40 @@ func runAlerts(ctx context.Context, args []string, e env) error {
 	return alerts.AlertsCommand(ctx, args, e.getenv, e.stdout, e.stderr)
 }
 
+// version names this build in the User-Agent of command-line fetches.
+const version = "dev"
+
 func runClassify(ctx context.Context, args []string, e env) error {
-	return cli.Run(ctx, args, e.stdin, e.stdout, cli.Options{})
+	fetch, err := parser.CLIFetchFunc(version, nil)
+	if err != nil {
+		return err
+	}
+	// A URL is fetched through the guarded client and extracted exactly as
+	// the article-parser would, then classified.
+	page := func(ctx context.Context, url string) (string, string, error) {
+		f, err := fetch(ctx, url)
+		if err != nil {
+			return "", "", err
+		}
+		if f.Err != nil {
+			return "", "", fmt.Errorf("fetch %s: %w", url, f.Err)
+		}
+		if f.Status != 200 {
+			return "", "", fmt.Errorf("fetch %s: HTTP %d", url, f.Status)
+		}
+		res, err := extract.Extract(f.Body, f.FinalURL, extract.Options{ContentType: f.ContentType})
+		if err != nil {
+			return "", "", fmt.Errorf("extract %s: %w", url, err)
+		}
+		return res.Meta.Title, res.Text, nil
+	}
+	return cli.Run(ctx, args, e.stdin, e.stdout, cli.Options{Fetch: page})
 }
 
 func runExtract(ctx context.Context, args []string, e env) error {
-	return extractcli.RunExtractCLI(ctx, args, e.stdin, e.stdout, nil)
+	fetch, err := parser.CLIFetchFunc(version, nil)
+	if err != nil {
+		return err
+	}
+	return extractcli.RunExtractCLI(ctx, args, e.stdin, e.stdout, fetch)
 }
