@@ -190,6 +190,9 @@ func (s *state) setBuiltins() {
 			s.set(m.sent, fJurisdiction)
 			if !e.Has("adjective") {
 				s.set(m.sent, fGovernment)
+				if s.govActs(m) {
+					s.set(m.sent, fGovActor)
+				}
 			}
 		}
 		if e.Kind == gazetteer.KindInvestor || e.Has("investor") {
@@ -245,13 +248,44 @@ func (s *state) cueFires(cu *cue, si int) bool {
 type firedCue struct {
 	cue  *cue
 	sent int
-	v    float64
+	// sent2 is the second sentence of a window hit, or -1.
+	sent2 int
+	v     float64
+}
+
+// positiveAt reports whether a positive cue fired in sentence si.
+func positiveAt(fired []firedCue, si int) bool {
+	for _, f := range fired {
+		if f.cue.weight > 0 && (f.sent == si || f.sent2 == si) {
+			return true
+		}
+	}
+	return false
+}
+
+// cueFiresPair reports whether a cue fires on sentences a and b taken
+// together.
+func (s *state) cueFiresPair(cu *cue, a, b int) bool {
+	if !cu.where[zoneIndex(s.sents[a].Zone)] || !cu.where[zoneIndex(s.sents[b].Zone)] {
+		return false
+	}
+	for _, f := range cu.all {
+		if !s.has(a, f) && !s.has(b, f) {
+			return false
+		}
+	}
+	for _, f := range cu.none {
+		if s.has(a, f) || s.has(b, f) {
+			return false
+		}
+	}
+	return true
 }
 
 func (s *state) scoreTopic(t *topic) events.TopicResult {
 	tr := events.TopicResult{Topic: t.cfg.ID}
 	pos, neg := 1.0, 1.0
-	var fired []firedCue
+	var fired, negs []firedCue
 	for ci := range t.cues {
 		cu := &t.cues[ci]
 		best, bestSent := 0.0, -1
@@ -260,19 +294,44 @@ func (s *state) scoreTopic(t *topic) events.TopicResult {
 				best, bestSent = v, si
 			}
 		}
+		second := -1
+		if win := s.c.rules.Zones.Window; win > 0 && cu.weight > 0 {
+			for a := 0; a+1 < len(s.sents) && s.sents[a+1].Zone != rules.ZoneBody; a++ {
+				v := cu.weight * min(s.sents[a].Weight, s.sents[a+1].Weight) * win
+				if v > best && s.cueFiresPair(cu, a, a+1) {
+					best, bestSent, second = v, a, a+1
+				}
+			}
+		}
 		if bestSent < 0 {
 			continue
 		}
 		if cu.weight > 0 {
 			pos *= 1 - best
 		} else {
-			neg *= 1 - best
+			negs = append(negs, firedCue{cue: cu, sent: bestSent, sent2: -1, v: best})
 		}
-		fired = append(fired, firedCue{cue: cu, sent: bestSent, v: best})
+		fired = append(fired, firedCue{cue: cu, sent: bestSent, sent2: second, v: best})
+		match := s.cueMatch(cu, bestSent)
+		where := s.sents[bestSent].Zone
+		if second >= 0 {
+			match = s.cueMatchPair(cu, bestSent, second)
+			where += "+" + s.sents[second].Zone
+		}
 		tr.RulesFired = append(tr.RulesFired, events.RuleHit{
 			Rule: cu.id, Weight: round3(math.Copysign(best, cu.weight)),
-			Where: s.sents[bestSent].Zone, Match: s.cueMatch(cu, bestSent),
+			Where: where, Match: match,
 		})
+	}
+	// A negative cue counts in full in the title or where positive evidence
+	// fires; elsewhere ("... announced a $600bn investment package. ... the
+	// administration rescinded the chip export rule") it counts half.
+	for _, n := range negs {
+		v := n.v
+		if s.sents[n.sent].Zone != rules.ZoneTitle && !positiveAt(fired, n.sent) {
+			v /= 2
+		}
+		neg *= 1 - v
 	}
 	tr.Score = round3((1 - pos) * neg)
 	tr.Matched = tr.Score >= t.cfg.Threshold
@@ -284,6 +343,13 @@ func (s *state) scoreTopic(t *topic) events.TopicResult {
 	for _, f := range fired {
 		if f.cue.weight > 0 && !slices.Contains(topicSents, f.sent) {
 			topicSents = append(topicSents, f.sent)
+		}
+	}
+	// Sentences that only complete a window hit come after the rest.
+	var windowSents []int
+	for _, f := range fired {
+		if f.cue.weight > 0 && f.sent2 >= 0 && !slices.Contains(topicSents, f.sent2) && !slices.Contains(windowSents, f.sent2) {
+			windowSents = append(windowSents, f.sent2)
 		}
 	}
 	for si := range s.sents {
@@ -306,6 +372,12 @@ func (s *state) scoreTopic(t *topic) events.TopicResult {
 		}
 		return a - b
 	})
+	slices.Sort(windowSents)
+	for _, si := range windowSents {
+		if !slices.Contains(topicSents, si) {
+			topicSents = append(topicSents, si)
+		}
+	}
 	if len(topicSents) > 0 {
 		tr.Evidence = append(tr.Evidence, s.evidence("topic", topicSents[0]))
 	}
@@ -324,7 +396,10 @@ func (s *state) scoreTopic(t *topic) events.TopicResult {
 }
 
 // cueMatch names what a cue matched in a sentence, for diagnosis.
-func (s *state) cueMatch(cu *cue, si int) string {
+func (s *state) cueMatch(cu *cue, si int) string { return s.cueMatchPair(cu, si, -1) }
+
+// cueMatchPair names what a cue matched in sentence a, or in a and b.
+func (s *state) cueMatchPair(cu *cue, a, b int) string {
 	var parts []string
 	for _, f := range cu.all {
 		if f < numBuiltins {
@@ -332,7 +407,7 @@ func (s *state) cueMatch(cu *cue, si int) string {
 			continue
 		}
 		for _, h := range s.terms {
-			if int(h.sent) == si && int(h.feature) == f {
+			if (int(h.sent) == a || int(h.sent) == b) && int(h.feature) == f {
 				parts = append(parts, string(s.text.Runes[h.start:h.end]))
 				break
 			}

@@ -25,21 +25,9 @@ var (
 		"led by", "co-led", "round led", "mega-round", "investors including", "backers including", "raised", "raises", "raising"}
 )
 
-// orderSents orders topic sentences: the title first, then by weight.
-func (s *state) orderSents(sents []int) []int {
-	out := slices.Clone(sents)
-	slices.SortStableFunc(out, func(a, b int) int {
-		wa, wb := s.sents[a].Weight, s.sents[b].Weight
-		switch {
-		case wa > wb:
-			return -1
-		case wa < wb:
-			return 1
-		}
-		return a - b
-	})
-	return out
-}
+// orderSents returns the topic sentences in their evidence order (by zone
+// weight, window-only sentences last), as scoreTopic sorted them.
+func (s *state) orderSents(sents []int) []int { return slices.Clone(sents) }
 
 func (s *state) termIn(si int, name string) bool {
 	id, ok := s.c.termID[name]

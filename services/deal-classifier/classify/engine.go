@@ -25,6 +25,7 @@ const (
 	fJurisdiction
 	fNewOrg
 	fOrg
+	fGovActor
 	numBuiltins
 )
 

@@ -13,24 +13,16 @@ type thresholds struct {
 	F1            map[string]float64 `json:"f1"`
 	Precision     map[string]float64 `json:"precision"`
 	FactsRequired float64            `json:"facts_required"`
+	// Stream holds the floors for testdata/stream.jsonl, the realistic
+	// feed where most items are irrelevant.
+	Stream struct {
+		Precision map[string]float64 `json:"precision"`
+		Recall    map[string]float64 `json:"recall"`
+	} `json:"stream"`
 }
 
-func TestCorpusThresholds(t *testing.T) {
-	r, err := rules.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := classify.New(r)
-	if err != nil {
-		t.Fatal(err)
-	}
-	items, err := Load("../testdata/corpus.jsonl")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(items) < 200 {
-		t.Fatalf("corpus has %d items, want at least 200", len(items))
-	}
+func loadThresholds(t *testing.T) thresholds {
+	t.Helper()
 	b, err := os.ReadFile("../testdata/thresholds.json")
 	if err != nil {
 		t.Fatal(err)
@@ -39,6 +31,68 @@ func TestCorpusThresholds(t *testing.T) {
 	if err := json.Unmarshal(b, &th); err != nil {
 		t.Fatal(err)
 	}
+	return th
+}
+
+func defaultClassifier(t *testing.T) *classify.Classifier {
+	t.Helper()
+	r, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := classify.New(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// TestStreamThresholds checks precision and recall on the realistic stream:
+// hundreds of ordinary tech and business headlines with about one in ten
+// relevant, the setting in which false alerts cost users most.
+func TestStreamThresholds(t *testing.T) {
+	items, err := Load("../testdata/stream.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pos := 0
+	for _, it := range items {
+		if len(it.Labels) > 0 {
+			pos++
+		}
+	}
+	if len(items) < 400 || pos*100 < len(items)*5 || pos*100 > len(items)*15 {
+		t.Fatalf("stream has %d items, %d relevant; want >= 400 with 5-15%% relevant", len(items), pos)
+	}
+	th := loadThresholds(t)
+	if len(th.Stream.Precision) == 0 {
+		t.Fatal("thresholds.json has no stream floors")
+	}
+	rep := Evaluate(defaultClassifier(t), items)
+	for _, topic := range Topics {
+		p := rep.Topics[topic]
+		if pr := p.Precision(); pr < th.Stream.Precision[topic] {
+			t.Errorf("stream %s precision %.3f < %.3f", topic, pr, th.Stream.Precision[topic])
+		}
+		if rc := p.Recall(); rc < th.Stream.Recall[topic] {
+			t.Errorf("stream %s recall %.3f < %.3f", topic, rc, th.Stream.Recall[topic])
+		}
+	}
+	if t.Failed() {
+		rep.Write(testWriter{t}, true)
+	}
+}
+
+func TestCorpusThresholds(t *testing.T) {
+	c := defaultClassifier(t)
+	items, err := Load("../testdata/corpus.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(items) < 200 {
+		t.Fatalf("corpus has %d items, want at least 200", len(items))
+	}
+	th := loadThresholds(t)
 	rep := Evaluate(c, items)
 	for _, topic := range Topics {
 		p := rep.Topics[topic]

@@ -33,7 +33,7 @@ func decode(b []byte) (*Rules, error) {
 		case "rates":
 			err = v.Decode(&r.Rates)
 		case "zones":
-			if err = checkKeys(v, "title", "lede", "lede_sentences", "body", "decay", "floor"); err == nil {
+			if err = checkKeys(v, "title", "lede", "lede_sentences", "body", "decay", "floor", "window"); err == nil {
 				err = v.Decode(&r.Zones)
 			}
 		case "terms":

@@ -63,6 +63,11 @@ type Zones struct {
 	Body          float64 `yaml:"body"`
 	Decay         float64 `yaml:"decay"`
 	Floor         float64 `yaml:"floor"`
+	// Window, when above zero, lets a positive cue fire on two adjacent
+	// sentences of the title and lede taken together ("UK bets on AI chip
+	// newcomers" + "The government is helping fund start-ups"), at the
+	// lower of their weights times Window. Negative cues stay per sentence.
+	Window float64 `yaml:"window"`
 }
 
 // Topic is one topic.

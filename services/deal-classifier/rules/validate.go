@@ -20,6 +20,7 @@ var Builtins = []string{
 	"@jurisdiction", // any government name, adjectives ("Chinese") included
 	"@new_org",      // a company name found by pattern, not in the gazetteer
 	"@org",          // any company name, known or found
+	"@gov_actor",    // a government named as acting: not an adjective, not after "to"/"in", not "Japan's SBI"
 }
 
 // FactTerms lists the terms each fact extractor needs.
@@ -48,6 +49,9 @@ func (r *Rules) validate() error {
 		if v <= 0 || v > 1 {
 			return fmt.Errorf("%w: zones.%s must be in (0, 1], got %v", ErrInvalid, name, v)
 		}
+	}
+	if z.Window < 0 || z.Window > 1 {
+		return fmt.Errorf("%w: zones.window must be in [0, 1], got %v", ErrInvalid, z.Window)
 	}
 	if z.LedeSentences < 1 {
 		return fmt.Errorf("%w: zones.lede_sentences must be at least 1", ErrInvalid)

@@ -3,6 +3,7 @@
 // facts found.
 //
 //	go run ./cmd/classeval -corpus testdata/corpus.jsonl [-rules FILE] [-no-borderline] [-v]
+//	go run ./cmd/classeval -corpus testdata/stream.jsonl   # realistic feed, mostly irrelevant
 package main
 
 import (

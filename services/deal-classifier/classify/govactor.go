@@ -1,0 +1,68 @@
+package classify
+
+import (
+	"strings"
+
+	"github.com/newsmon/newsmon/services/deal-classifier/gazetteer"
+)
+
+var (
+	// notActorBefore are words that make a government the place or the
+	// target of an action ("exports to China", "investment in the US").
+	notActorBefore = set(`to into against on for from toward towards across in of with than between via about`)
+	// notActorAfter are words that make a country name an adjective ("US
+	// chips", "Chinese firms", "U.S. tech CEOs").
+	notActorAfter = set(`chip chips chipmaker chipmakers company companies firm firms tech technology technologies
+		investors investor stocks stock shares market markets customers buyers startups start-ups startup
+		dollar dollars consumers users tariffs exports imports sales demand business businesses rivals rival
+		subsidiaries subsidiary unit units expansion office offices operations push launch debut visit trip tour ai a.i. based`)
+	// stateWords after a possessive keep the government acting ("Korea's
+	// National Growth Fund", "Japan's Ministry of Economy").
+	stateWords = set(`national state sovereign public ministry government cabinet commerce finance industry trade
+		economy customs parliament president prime premier federal central development investment treasury`)
+)
+
+// govActs reports whether a government mention names an acting government
+// rather than a place or a target: not "to China", not "US chips", not
+// "Japan's SBI" (a possessive before a company name), not "US-listed".
+func (s *state) govActs(m mention) bool {
+	runes := s.text.Runes
+	if m.end < len(runes) && runes[m.end] == '-' {
+		return false
+	}
+	sent := s.sents[m.sent]
+	toks := tokenize(runes, sent.Start, sent.End, nil)
+	k0, k1 := mentionTokens(toks, m)
+	if k0 > 0 && notActorBefore[toks[k0-1].lower] {
+		return false
+	}
+	if k0 > 1 && toks[k0-1].lower == "the" && notActorBefore[toks[k0-2].lower] {
+		return false
+	}
+	if k1 <= len(toks) && k1 > 0 {
+		last := toks[k1-1].lower
+		possessive := strings.HasSuffix(last, "'s") || strings.HasSuffix(last, "\u2019s")
+		if k1 < len(toks) {
+			next := toks[k1]
+			if notActorAfter[next.lower] {
+				return false
+			}
+			if possessive && isCap(next) && !stateWords[next.lower] && !s.governmentAt(next.start) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// governmentAt reports whether a government mention starts at pos.
+func (s *state) governmentAt(pos int) bool {
+	for _, m := range s.ents {
+		if m.start == pos {
+			if e := s.entry(m); e != nil && e.Kind == gazetteer.KindGovernment {
+				return true
+			}
+		}
+	}
+	return false
+}
