@@ -36,7 +36,7 @@ func (g *gate) wait(ctx context.Context, maxInline time.Duration) error {
 		disabled, until := g.disabled, g.blockedUntil
 		g.mu.Unlock()
 		if disabled != "" {
-			return &outbound.Error{Destination: g.name, Permanent: true, Disable: true, Detail: "destination disabled: " + disabled}
+			return &outbound.Error{Destination: g.name, Permanent: true, Disable: true, Detail: "destination disabled after " + disabled}
 		}
 		d := until.Sub(g.clock.Now())
 		if d <= 0 {

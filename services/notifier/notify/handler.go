@@ -103,7 +103,7 @@ func (h *handler) toDestination(ctx context.Context, d *destination, t route.Tar
 		return h.store.markSent(ctx, d.Name, a.ID, sentRecord{At: h.clock.Now().UTC(), Route: t.Route})
 	}
 	if oe, ok := outbound.AsError(err); ok && oe.Permanent {
-		if merr := h.store.markFailed(ctx, d.Name, a.ID, oe.Error()); merr != nil {
+		if merr := h.store.markFailed(ctx, d.Name, a.ID, oe.Reason()); merr != nil {
 			h.log.Warn("could not record a refused delivery", slog.String("destination", d.Name), slog.Any("error", merr))
 		}
 	}
@@ -137,7 +137,7 @@ func (h *handler) send(ctx context.Context, d *destination, do func(context.Cont
 				continue
 			}
 		}
-		if oe.Disable && d.gate.disable(oe.Error()) {
+		if oe.Disable && d.gate.disable(oe.Reason()) {
 			h.metrics.disabled.WithLabelValues(d.Name).Set(1)
 			h.log.Error("destination disabled: fix its configuration and restart; alerts for it go to the dead letters",
 				slog.String("destination", d.Name), slog.String("type", d.Type), slog.Int("status", oe.Status),

@@ -87,7 +87,7 @@ func (c *Client) Post(ctx context.Context, dest string, u secret.Secret, body []
 	req.Header.Set("User-Agent", c.userAgent)
 	resp, err := c.hc.Do(req)
 	if err != nil {
-		return nil, &Error{Destination: dest, Detail: u.Scrub(transportError(err))}
+		return nil, &Error{Destination: dest, Detail: "no answer: " + u.Scrub(transportError(err))}
 	}
 	defer resp.Body.Close()
 	b, err := io.ReadAll(io.LimitReader(resp.Body, maxBody))
@@ -131,20 +131,21 @@ type Error struct {
 	Detail  string
 }
 
-func (e *Error) Error() string {
+func (e *Error) Error() string { return "deliver to " + e.Destination + ": " + e.Reason() }
+
+// Reason is the error without the destination.
+func (e *Error) Reason() string {
 	var b strings.Builder
-	b.WriteString("deliver to " + e.Destination + ": ")
 	if e.Status > 0 {
 		b.WriteString("HTTP " + strconv.Itoa(e.Status))
-	} else {
-		b.WriteString("no answer")
+		if e.Code != "" {
+			b.WriteString(" (" + e.Code + ")")
+		}
+		if e.Detail != "" {
+			b.WriteString(": ")
+		}
 	}
-	if e.Code != "" {
-		b.WriteString(" (" + e.Code + ")")
-	}
-	if e.Detail != "" {
-		b.WriteString(": " + e.Detail)
-	}
+	b.WriteString(e.Detail)
 	if e.RetryAfter > 0 {
 		b.WriteString("; retry after " + e.RetryAfter.String())
 	}

@@ -61,7 +61,15 @@ type Server struct {
 	script []Answer
 	reqs   []Request
 	ts     int
+	held   int
 	seen   chan struct{}
+}
+
+// InFlight is how many requests are being held by a scripted Hold.
+func (s *Server) InFlight() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.held
 }
 
 // New starts a server closed at the end of the test.
@@ -124,7 +132,13 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	ts := fmt.Sprintf("1700000000.%06d", s.ts)
 	s.mu.Unlock()
 	if a.Hold != nil {
+		s.mu.Lock()
+		s.held++
+		s.mu.Unlock()
 		<-a.Hold
+		s.mu.Lock()
+		s.held--
+		s.mu.Unlock()
 	}
 	api := strings.HasPrefix(r.URL.Path, "/api/")
 	if a.Status == http.StatusOK && len(req.Problems) > 0 {
