@@ -212,6 +212,9 @@ func status(ctx context.Context, natsURL, feedsFile string, w io.Writer) error {
 	}
 	var states []State
 	for key := range lister.Keys() {
+		if strings.HasPrefix(key, websubPrefix) {
+			continue
+		}
 		e, err := kv.Get(ctx, key)
 		if err != nil {
 			continue

@@ -54,6 +54,9 @@ type Config struct {
 	// ReplicaID names this replica in leases (default: host, pid and a
 	// random suffix).
 	ReplicaID string
+	// WebSub, when Callback is set, subscribes to the hubs feeds
+	// advertise; see websub.go.
+	WebSub WebSubConfig
 	// Version names the build in the User-Agent.
 	Version string
 
@@ -78,6 +81,7 @@ func DefaultConfig() Config {
 		ParseConcurrency: 2,
 		MetricsFeeds:     500,
 		Lease:            2 * time.Minute,
+		WebSub:           defaultWebSub(),
 		Version:          "dev",
 	}
 }
@@ -98,6 +102,7 @@ func (c *Config) Register(fs *flag.FlagSet) {
 	fs.BoolVar(&c.FixedInterval, "fetcher-fixed-interval", c.FixedInterval, "poll every feed at its configured interval (no adaptation)")
 	fs.DurationVar(&c.Lease, "fetcher-lease", c.Lease, "how long a replica holds a feed it polls (must exceed --fetcher-timeout)")
 	fs.StringVar(&c.ReplicaID, "fetcher-replica-id", c.ReplicaID, "this replica's name in feed leases (default: host-pid-random)")
+	c.WebSub.register(fs)
 	fs.IntVar(&c.MetricsFeeds, "fetcher-metrics-feeds", c.MetricsFeeds, "feeds with their own metric series (the rest are aggregated)")
 }
 
@@ -125,6 +130,9 @@ func (c *Config) Validate() error {
 	}
 	if c.Lease <= c.RequestTimeout {
 		return config.Errorf(config.EnvName("fetcher-lease"), "must exceed the fetch timeout %s, got %s", c.RequestTimeout, c.Lease)
+	}
+	if err := c.WebSub.validate(); err != nil {
+		return err
 	}
 	if c.FeedsFile != "" && c.List == nil {
 		if _, err := feedlist.Load(c.FeedsFile); err != nil {

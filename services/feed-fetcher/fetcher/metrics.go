@@ -23,6 +23,9 @@ type metrics struct {
 	feedItems *prometheus.CounterVec
 	claims    *prometheus.CounterVec
 
+	websubCallbacks *prometheus.CounterVec
+	websubRequests  *prometheus.CounterVec
+
 	mu     sync.Mutex
 	labels map[string]string // feed key -> label
 	budget int
@@ -46,11 +49,16 @@ func newMetrics(reg prometheus.Registerer, budget int) *metrics {
 			Help: "Entries published per feed."}, []string{"feed"}),
 		claims: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "newsmon_fetcher_feed_claims_total",
 			Help: "Claims of a due feed by this replica: won (it polls) or lost (another replica claimed first)."}, []string{"result"}),
+		websubCallbacks: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "newsmon_fetcher_websub_callbacks_total",
+			Help: "Requests to the WebSub callback by kind (verify, push, other) and result (ok, denied, unknown_topic, bad_signature, too_large, rate_limited, bad_request, parse_error, publish_error, store_error)."},
+			[]string{"kind", "result"}),
+		websubRequests: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "newsmon_fetcher_websub_requests_total",
+			Help: "Subscribe and unsubscribe requests sent to hubs, by mode and result (ok or error)."}, []string{"mode", "result"}),
 		labels: map[string]string{},
 		budget: budget,
 	}
 	if reg != nil {
-		for _, c := range []prometheus.Collector{m.polls, m.published, m.fetchTime, m.failures, m.lastOK, m.silent, m.feedItems, m.claims} {
+		for _, c := range []prometheus.Collector{m.polls, m.published, m.fetchTime, m.failures, m.lastOK, m.silent, m.feedItems, m.claims, m.websubCallbacks, m.websubRequests} {
 			if err := reg.Register(c); err != nil {
 				// Another instance in this process registered them already
 				// (tests run several); keep counting on the private series.

@@ -58,6 +58,8 @@ type poller struct {
 	m        *metrics
 	// owner names this replica in feed leases.
 	owner string
+	// websub looks after subscriptions (nil when WebSub is off).
+	websub *websub
 }
 
 // poll claims one feed (see claim), fetches it, publishes what is new and
@@ -166,7 +168,17 @@ func (p *poller) poll(ctx context.Context, fr *feedRun) bool {
 		}
 	}
 	fr.st.ItemsPublished += int64(published)
-	fr.st.NextPoll = nextPoll(now, fr.base, p.cfg.MaxBackoff, &fr.st, o, fr.key)
+	base := fr.base
+	if p.websub.maintain(ctx, fr, now) {
+		// Pushes arrive while the subscription is live: poll less, as a
+		// fallback only.
+		base = min(base*time.Duration(p.cfg.WebSub.PollFactor), feedlist.MaxInterval)
+	}
+	if ctx.Err() != nil {
+		p.release(claimed, fr)
+		return false
+	}
+	fr.st.NextPoll = nextPoll(now, base, p.cfg.MaxBackoff, &fr.st, o, fr.key)
 	fr.due = fr.st.NextPoll
 	p.m.polls.WithLabelValues(result).Inc()
 	p.m.observe(fr.key, &fr.st, fr.st.Silent(now), published)
@@ -187,7 +199,7 @@ func (p *poller) ingest(ctx context.Context, fr *feedRun, resp *httpguard.Respon
 	if err != nil {
 		return 0, 0, err
 	}
-	fr.st.Hub = doc.Hub
+	fr.st.Hub, fr.st.Self = doc.Hub, doc.Self
 	baseline := !fr.st.Baselined
 	keep := make(map[string]seenRecord, len(doc.Items))
 	published := 0

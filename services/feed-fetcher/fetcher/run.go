@@ -2,8 +2,12 @@ package fetcher
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
+	"net"
+	"net/http"
+	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 
@@ -24,8 +28,39 @@ func Run(ctx context.Context, cfg Config, d app.Deps) error {
 	if d.Health != nil {
 		d.Health.Set("feed-fetcher", nil)
 	}
+	if r.websub != nil {
+		stop, err := r.serveWebSub(cfg.WebSub.Listen, d)
+		if err != nil {
+			return err
+		}
+		defer stop()
+	}
 	r.sched.run(ctx)
 	return nil
+}
+
+// serveWebSub starts the callback server; stop shuts it down.
+func (r *runner) serveWebSub(addr string, d app.Deps) (stop func(), err error) {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, fmt.Errorf("feed-fetcher: websub callback listener: %w", err)
+	}
+	srv := &http.Server{Handler: r.websub, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: time.Minute,
+		WriteTimeout: time.Minute, IdleTimeout: 2 * time.Minute, MaxHeaderBytes: 32 << 10}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) && d.Health != nil {
+			d.Health.Set("websub-callback", err)
+		}
+	}()
+	d.Logger.Info("websub callback listening", slog.String("addr", ln.Addr().String()))
+	return func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		_ = srv.Shutdown(ctx)
+		<-done
+	}, nil
 }
 
 // runner is a set-up fetcher: the poller and its scheduler.
@@ -33,6 +68,7 @@ type runner struct {
 	client *httpguard.Client
 	poller *poller
 	sched  *scheduler
+	websub *websub
 }
 
 // newRunner loads the feed list and the stored feed state and builds the
@@ -74,6 +110,11 @@ func newRunner(ctx context.Context, cfg Config, d app.Deps) (*runner, error) {
 	if p.owner == "" {
 		p.owner = defaultReplicaID()
 	}
+	var ws *websub
+	if cfg.WebSub.Enabled() {
+		ws = newWebSub(cfg, p, stateKV, list)
+		p.websub = ws
+	}
 	now := clk.Now()
 	var runs []*feedRun
 	disabled := 0
@@ -106,5 +147,5 @@ func newRunner(ctx context.Context, cfg Config, d app.Deps) (*runner, error) {
 	}
 	d.Logger.Info("feed-fetcher started", slog.Int("feeds", len(runs)), slog.Int("disabled", disabled),
 		slog.Int("per_host", cfg.PerHost), slog.Int("concurrency", cfg.Concurrency), slog.String("replica", p.owner))
-	return &runner{client: client, poller: p, sched: newScheduler(clk, p.poll, runs)}, nil
+	return &runner{client: client, poller: p, sched: newScheduler(clk, p.poll, runs), websub: ws}, nil
 }
