@@ -6,6 +6,7 @@ import (
 
 	"github.com/newsmon/newsmon/pkg/events"
 	"github.com/newsmon/newsmon/services/deal-classifier/gazetteer"
+	"github.com/newsmon/newsmon/services/deal-classifier/rules"
 )
 
 var targetPreps = set(`to into against on for from toward towards across in`)
@@ -30,6 +31,180 @@ var actionOrder = []struct{ term, action string }{
 	{"action_other", events.ActionOther},
 }
 
+// Weights of action words outside the main clause, and of approval words
+// in a sentence that states a licence requirement.
+const (
+	backgroundFactor  = 0.35
+	requirementFactor = 0.3
+)
+
+// chipAction picks the action whose words and cues weigh most in the policy
+// sentences. Words in a background clause ("... in response to US chip
+// sanctions", "... to curb smuggling") count less than the main clause;
+// approval words in a sentence that states a licence requirement ("will
+// need permission to ship") count as export controls; an approval verb with
+// a chip or a shipment in the same sentence ("has allowed small batches of
+// H200 chips") counts as a licence approval.
+//
+// Entity-list additions are reported as export_control, as the labelling
+// guideline files them; the entity_list value of the schema is not emitted
+// by this extractor (the cue that fired, entity_list_government, still
+// shows it).
+func (s *state) chipAction(order []int, fired []firedCue) (string, int) {
+	reqID, hasReq := s.c.termID["licence_requirement"]
+	apprID, hasAppr := s.c.termID["approval_verb"]
+	shipID, hasShip := s.c.termID["ship_word"]
+	_ = hasShip
+	bg := make(map[int]int, len(order))
+	for _, si := range order {
+		bg[si] = s.backgroundStart(si)
+	}
+	required := func(si int) bool { return hasReq && s.has(si, reqID) }
+	// Ownership and capital-flow actions take precedence in the main clause
+	// of the two leading sentences.
+	if id, ok := s.c.termID["action_other_priority"]; ok {
+		lead := order[:min(2, len(order))]
+		if len(s.sents) > 0 && s.sents[0].Zone == rules.ZoneTitle && !slices.Contains(lead, 0) {
+			lead = append(slices.Clone(lead), 0)
+			bg[0] = s.backgroundStart(0)
+		}
+		for _, si := range lead {
+			for _, h := range s.terms {
+				if int(h.sent) == si && int(h.feature) == id && int(h.start) < bg[si] {
+					return events.ActionOther, si
+				}
+			}
+		}
+	}
+	// termWeight is the weight of term id in sentence si: full in the main
+	// clause, reduced in a background clause.
+	termWeight := func(id, si int) float64 {
+		w := 0.0
+		for _, h := range s.terms {
+			if int(h.sent) != si || int(h.feature) != id {
+				continue
+			}
+			f := 1.0
+			if int(h.start) >= bg[si] {
+				f = backgroundFactor
+			}
+			w = max(w, f)
+		}
+		return w * s.sents[si].Weight
+	}
+	bestW, best, bestSent := 0.0, "", order[0]
+	for _, a := range actionOrder {
+		w, first := 0.0, -1
+		for _, f := range fired {
+			for _, ca := range cueActions {
+				if f.cue.weight <= 0 || ca.action != a.action || !strings.HasPrefix(f.cue.id, ca.prefix) {
+					continue
+				}
+				v := f.v * s.clauseFactor(s.c.termID[a.term], f.sent, bg[f.sent])
+				if a.action == events.ActionLicenceApproval && required(f.sent) {
+					v *= requirementFactor
+				}
+				w += v * actionFactor[a.action]
+				first = f.sent
+			}
+		}
+		id, ok := s.c.termID[a.term]
+		for _, si := range order {
+			if !ok {
+				break
+			}
+			v := termWeight(id, si)
+			if v == 0 {
+				continue
+			}
+			if a.action == events.ActionLicenceApproval && required(si) {
+				v *= requirementFactor
+			}
+			w += v * actionFactor[a.action]
+			if first < 0 {
+				first = si
+			}
+		}
+		if a.action == events.ActionLicenceApproval && hasAppr {
+			for _, si := range order {
+				if required(si) || !s.has(si, apprID) || !hasShip || !s.has(si, shipID) {
+					continue
+				}
+				w += termWeight(apprID, si) * actionFactor[a.action]
+				if first < 0 {
+					first = si
+				}
+			}
+		}
+		if w > bestW+1e-9 {
+			bestW, best, bestSent = w, a.action, first
+		}
+	}
+	if best == "" {
+		best = events.ActionOther
+	}
+	if bestSent < 0 {
+		bestSent = order[0]
+	}
+	return best, bestSent
+}
+
+// clauseFactor weighs a cue's vote for an action by where the action's own
+// words sit in sentence si: backgroundFactor when they occur only after bg.
+func (s *state) clauseFactor(id, si, bg int) float64 {
+	seen := false
+	for _, h := range s.terms {
+		if int(h.sent) != si || int(h.feature) != id {
+			continue
+		}
+		if int(h.start) < bg {
+			return 1
+		}
+		seen = true
+	}
+	if seen {
+		return backgroundFactor
+	}
+	return 1
+}
+
+// backgroundStart returns the rune offset where a background clause of
+// sentence si begins ("after", "amid", "in response to", "to curb", ...),
+// or the sentence end when there is none.
+func (s *state) backgroundStart(si int) int {
+	sent := s.sents[si]
+	toks := tokenize(s.text.Runes, sent.Start, sent.End, nil)
+	for k, t := range toks {
+		if k == 0 {
+			continue
+		}
+		next := ""
+		if k+1 < len(toks) {
+			next = toks[k+1].lower
+		}
+		prev := toks[k-1].lower
+		switch t.lower {
+		case "after", "amid", "following", "despite", "because", "retaliating", "retaliation":
+			return t.start
+		case "as":
+			if prev != "such" && prev != "well" && prev != "known" && prev != "so" && next != "well" && next != "part" && next != "much" && next != "many" {
+				return t.start
+			}
+		case "in":
+			if next == "response" || next == "retaliation" || next == "reaction" {
+				return t.start
+			}
+		case "to":
+			if backgroundPurpose[next] {
+				return t.start
+			}
+		}
+	}
+	return sent.End
+}
+
+var backgroundPurpose = set(`curb curbing prevent stop combat counter contain deter thwart crack clamp tackle fight`)
+
 // cueActions maps cue-id prefixes to the action their firing suggests.
 var cueActions = []struct{ prefix, action string }{
 	{"export_control", events.ActionExportControl}, {"restriction", events.ActionExportControl},
@@ -45,33 +220,8 @@ func (s *state) chipFacts(topicSents []int, fired []firedCue, tr *events.TopicRe
 		order = order[:4]
 	}
 	cf := &events.ChipPolicyFacts{}
-	// Action: the action whose words weigh most in the policy sentences.
-	bestW, actionSent := 0.0, order[0]
-	for _, a := range actionOrder {
-		w, first := 0.0, -1
-		for _, f := range fired {
-			for _, ca := range cueActions {
-				if f.cue.weight > 0 && ca.action == a.action && strings.HasPrefix(f.cue.id, ca.prefix) {
-					w += f.v * actionFactor[a.action]
-					first = f.sent
-				}
-			}
-		}
-		for _, si := range order {
-			if s.termIn(si, a.term) {
-				w += s.sents[si].Weight * actionFactor[a.action]
-				if first < 0 {
-					first = si
-				}
-			}
-		}
-		if w > bestW+1e-9 {
-			bestW, cf.Action, actionSent = w, a.action, first
-		}
-	}
-	if cf.Action == "" {
-		cf.Action = events.ActionOther
-	}
+	var actionSent int
+	cf.Action, actionSent = s.chipAction(order, fired)
 	tr.Evidence = append(tr.Evidence, s.evidence("chip_policy.action", actionSent))
 	cf.Status = events.PolicyInForce
 	statusSents := order[:min(2, len(order))]
