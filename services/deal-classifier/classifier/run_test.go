@@ -125,6 +125,10 @@ func TestStoryAlertsOnceThenUpdates(t *testing.T) {
 	second.ID, second.URL, second.Outlet = "daily-1", "https://daily.example.com/tencent-alibaba-deepseek", "Example Daily"
 	second.Title = "Alibaba and Tencent weigh joint DeepSeek investment"
 	publishArticle(t, js, second, "daily-1-r1", t0.Add(2*time.Hour))
+	// Articles of one story may be handled concurrently; let the second
+	// settle before the confirmation so that the update carries both sources.
+	waitCount(t, js, bus.StreamClassified, 2)
+	waitIdle(t, js)
 	// Then the deal is confirmed: an update.
 	third := first
 	third.ID, third.URL, third.Outlet = "wire-2", "https://wire.example.com/deepseek-confirms", "Example Wire"
