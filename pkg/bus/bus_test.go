@@ -246,3 +246,50 @@ func waitFor(t *testing.T, cond func() bool) {
 		time.Sleep(20 * time.Millisecond)
 	}
 }
+
+// TestStopHandsBackMessagesInFlight stops a consumer while its handler is
+// working: the message is not acked, and a second consumer on the same
+// durable gets it well before the ack wait would have expired.
+func TestStopHandsBackMessagesInFlight(t *testing.T) {
+	srv := natstest.Start(t)
+	_, js := srv.Topology(t)
+	ctx := testCtx(t)
+	pub := bus.NewPublisher(js, "test", nil)
+	if _, err := pub.Publish(ctx, bus.Event{Subject: events.SubjectArticles, Type: events.TypeArticle, ID: "inflight", Data: "{}"}); err != nil {
+		t.Fatal(err)
+	}
+	spec, _ := bus.Default(bus.Options{}).Consumer(bus.ConsumerDealClassifier)
+	started := make(chan struct{})
+	runCtx, stopRun := context.WithCancel(ctx)
+	slow := func(hctx context.Context, _ bus.Msg) error {
+		close(started)
+		<-hctx.Done() // works until shutdown cancels it
+		return hctx.Err()
+	}
+	c1, err := bus.Consume(runCtx, js, spec, slow, bus.ConsumeOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	<-started
+	stopRun()
+	if err := c1.Stop(ctx); err != nil {
+		t.Fatal(err)
+	}
+	got := make(chan uint64, 1)
+	c2, err := bus.Consume(ctx, js, spec, func(_ context.Context, m bus.Msg) error {
+		got <- m.NumDelivered
+		return nil
+	}, bus.ConsumeOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c2.Stop(ctx)
+	select {
+	case n := <-got:
+		if n != 2 {
+			t.Fatalf("second consumer saw delivery %d, want 2", n)
+		}
+	case <-time.After(spec.AckWait / 2):
+		t.Fatalf("message not handed back within half the ack wait (%v)", spec.AckWait/2)
+	}
+}

@@ -13,6 +13,10 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 )
 
+// shutdownNakDelay is how long a message handed back during shutdown waits
+// before it is delivered again.
+const shutdownNakDelay = 3 * time.Second
+
 // Msg is a delivered message as handlers see it.
 type Msg struct {
 	Subject      string
@@ -188,9 +192,12 @@ func handle(parent context.Context, spec ConsumerSpec, h Handler, o ConsumeOptio
 		log.Warn("message failed its last delivery", slog.Any("error", err))
 		_ = raw.TermWithReason(reason(fmt.Errorf("gave up after %d deliveries: %w", md.NumDelivered, err)))
 	case parent.Err() != nil:
-		// Shutting down: let the server redeliver promptly to a live worker.
+		// Shutting down: hand the message back, but not at once. An
+		// immediate nak is redelivered into this consumer's own draining
+		// pull and then waits out AckWait; a short delay lets the pull
+		// close first, so a live replica (or this one, restarted) gets it.
 		outcome = "retry"
-		_ = raw.Nak()
+		_ = raw.NakWithDelay(shutdownNakDelay)
 	default:
 		outcome = "retry"
 		delay := NakDelay(md.NumDelivered, o.NakBase, o.NakMax)
