@@ -287,8 +287,13 @@ statusLoop:
 	if jurSent >= 0 {
 		tr.Evidence = append(tr.Evidence, s.evidence("chip_policy.jurisdictions", jurSent))
 	}
-	// Chips and companies named in the policy sentences and the title.
+	// Chips and companies named in the policy sentences and the title; when
+	// those name none, the first lede sentence ("Two Chinese AI chip firms
+	// ..." / "Moore Threads and MetaX have filed ...").
 	sents := order
+	if len(s.sents) > 0 && s.sents[0].Zone == rules.ZoneTitle && !slices.Contains(sents, 0) {
+		sents = append(slices.Clone(sents), 0)
+	}
 	for _, m := range s.ents {
 		if !slices.Contains(sents, m.sent) {
 			continue
@@ -303,13 +308,29 @@ statusLoop:
 			cf.Companies = appendNew(cf.Companies, m.name)
 		}
 	}
+	if len(cf.Chips) == 0 && len(cf.Companies) == 0 {
+		for _, m := range s.ents {
+			e := s.entry(m)
+			if m.sent >= len(s.sents) || s.sents[m.sent].Zone == rules.ZoneBody {
+				continue
+			}
+			if e != nil && (e.Kind == gazetteer.KindChipmaker || e.Kind == gazetteer.KindToolMaker || e.Has("chip") || (e.Kind == gazetteer.KindAICompany && m.ai)) {
+				cf.Companies = appendNew(cf.Companies, e.Name)
+			}
+		}
+	}
 	if len(cf.Chips) == 0 {
-		// No chip named: keep the chip words ("AI chips", "chipmaking equipment").
+		// No chip named: keep the chip words of the policy sentences, title
+		// first ("AI chips", "chipmaking equipment"), at most three.
 		if id, ok := s.c.termID["chip_word"]; ok {
-			for _, h := range s.terms {
-				if int(h.feature) == id && slices.Contains(sents, int(h.sent)) {
-					cf.Chips = appendNew(cf.Chips, string(s.text.Runes[h.start:h.end]))
-					break
+			for _, si := range append([]int{0}, sents...) {
+				for _, h := range s.terms {
+					if int(h.feature) == id && int(h.sent) == si && slices.Contains(sents, si) && len(cf.Chips) < 3 {
+						w := string(s.text.Runes[h.start:h.end])
+						if !slices.ContainsFunc(cf.Chips, func(c string) bool { return strings.EqualFold(c, w) }) {
+							cf.Chips = append(cf.Chips, w)
+						}
+					}
 				}
 			}
 		}

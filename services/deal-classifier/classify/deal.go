@@ -116,6 +116,9 @@ func (s *state) roleOf(m mention, toks []token) role {
 			r.target += 2
 		case next == "rival" || next == "rivals" || next == "competitor" || next == "challenger" || next == "maker":
 			r.target -= 3 // "OpenAI rival Anthropic": a descriptor
+		case personTitles[next] && next != "investor" && next != "partner" && k+1 < len(toks) && isCap(toks[k+1]):
+			// "Spotify founder Daniel Ek": the company describes the person.
+			r.background = true
 		}
 	}
 	// Before the mention.
@@ -135,7 +138,7 @@ func (s *state) roleOf(m mention, toks []token) role {
 		}
 		// Walk back over a list of names ("led by A, B and C").
 		b := k0 - 1
-		for b > 0 && b >= k0-8 && (toks[b].lower == "and" || (isCap(toks[b]) && !nameStops[toks[b].lower])) {
+		for b > 0 && b >= k0-10 && (toks[b].lower == "and" || personTitles[toks[b].lower] || (isCap(toks[b]) && !nameStops[toks[b].lower])) {
 			b--
 		}
 		prev, prev2 = toks[b].lower, ""
@@ -261,6 +264,16 @@ func (s *state) dealFacts(topicSents []int, tr *events.TopicResult) *events.Deal
 	}
 	s.dealMoney(order, df, tr)
 	df.Type = s.dealType(order, df)
+	if df.Target == "" && s.stateBacked(order) {
+		// "The government is helping fund some promising start-ups": public
+		// money for AI companies in general.
+		df.Type = events.DealOther
+		if len(df.Investors) == 0 {
+			if j := s.actingJurisdiction(order); j != "" {
+				df.Investors = append(df.Investors, events.Investor{Name: j + " government", Role: events.RoleUnspecified})
+			}
+		}
+	}
 	if len(df.Investors) == 1 && (df.Type == events.DealStrategicInvestment || df.Type == events.DealAcquisition) {
 		df.Investors[0].Role = events.RoleLead
 	}
@@ -348,6 +361,23 @@ func (s *state) dealType(order []int, df *events.DealFacts) string {
 		}
 		return false
 	}
+	// anyMain is any for words in the main clause: "after a Hong Kong IPO
+	// boom" does not make a funding round an IPO.
+	anyMain := func(sents []int, term string) bool {
+		id, ok := s.c.termID[term]
+		if !ok {
+			return false
+		}
+		for _, si := range sents {
+			bg := s.backgroundStart(si)
+			for _, h := range s.terms {
+				if int(h.sent) == si && int(h.feature) == id && int(h.start) < bg {
+					return true
+				}
+			}
+		}
+		return false
+	}
 	corporates := 0
 	for _, inv := range df.Investors {
 		for _, m := range s.ents {
@@ -377,9 +407,9 @@ func (s *state) dealType(order []int, df *events.DealFacts) string {
 	switch {
 	case any(top, "deal_joint") || (corporates >= 2 && len(df.Investors) == corporates && !ledBy && any(order, "deal_stake")):
 		return events.DealJointInvestment
-	case any(top, "deal_ipo"):
+	case anyMain(top, "deal_ipo"):
 		return events.DealIPO
-	case any(top, "deal_acquisition") && !any(top[:1], "deal_stake"):
+	case anyMain(top, "deal_acquisition") && !any(top[:1], "deal_stake"):
 		return events.DealAcquisition
 	case any(order, "deal_other") && !strongRound && !any(order, "deal_acquisition"):
 		return events.DealOther
@@ -411,4 +441,29 @@ func (s *state) dealStatus(order []int) string {
 		}
 	}
 	return events.DealAnnounced
+}
+
+// stateBacked reports whether a government or state fund is named as the
+// source of money in the deal sentences.
+func (s *state) stateBacked(order []int) bool {
+	for _, si := range order {
+		if s.termIn(si, "gov_subject") || s.termIn(si, "state_funding") {
+			return true
+		}
+	}
+	return false
+}
+
+// actingJurisdiction returns the first acting government named in the deal
+// sentences or the title.
+func (s *state) actingJurisdiction(order []int) string {
+	sents := append([]int{0}, order...)
+	for _, si := range sents {
+		for _, m := range s.ents {
+			if e := s.entry(m); m.sent == si && e != nil && e.Kind == gazetteer.KindGovernment && !e.Has("adjective") {
+				return e.Jurisdiction
+			}
+		}
+	}
+	return ""
 }

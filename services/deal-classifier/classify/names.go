@@ -124,6 +124,47 @@ func (s *state) discoverNames() {
 	}
 }
 
+// personTitles are words between a company and a person ("Spotify founder
+// Daniel Ek") or before a person ("former Google chief Eric Schmidt").
+var personTitles = set(`founder co-founder cofounder ceo chief executive chairman chairwoman boss owner president
+	billionaire investor entrepreneur former partner head`)
+
+// backerWords open a list of backers.
+var backerWords = set(`including include includes alongside`)
+
+// afterBackerMarker reports whether token i follows a backer marker, over a
+// list of names, commas, "and" and person titles: "led by", "backed by",
+// "with participation from", "backers including", or "from" after an
+// amount or a funding word.
+func afterBackerMarker(toks []token, i int) bool {
+	b := i - 1
+	for b >= 0 && i-b <= 14 && (toks[b].lower == "and" || personTitles[toks[b].lower] || (isCap(toks[b]) && !nameStops[toks[b].lower]) || toks[b].lower == "former" || toks[b].lower == "its") {
+		b--
+	}
+	if b < 0 || b == i-1 && false {
+		return false
+	}
+	w := toks[b].lower
+	switch {
+	case backerWords[w]:
+		return true
+	case w == "by" && b > 0:
+		p := toks[b-1].lower
+		return p == "led" || p == "co-led" || p == "backed" || p == "co-backed" || p == "funded" || p == "financed" || p == "joined" || p == "spearheaded" || p == "anchored" || p == "headed"
+	case w == "from":
+		for k := max(0, b-10); k < b; k++ {
+			t := toks[k].lower
+			if strings.ContainsAny(t, "0123456789$") || fundingWords[t] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var fundingWords = set(`raised raises raising funding financing investment investments round capital money backing secured
+	participation backers investors`)
+
 func onlySpaceBetween(runes []rune, a, b int) bool {
 	for k := a; k < b; k++ {
 		if runes[k] != ' ' {
@@ -159,6 +200,11 @@ func (s *state) considerName(si int, toks []token, i, j int) {
 	}
 	// "led by X", "co-led by X": an investor.
 	if i > 1 && toks[i-1].lower == "by" && (toks[i-2].lower == "led" || toks[i-2].lower == "co-led" || toks[i-2].lower == "backed") {
+		anchored = true
+	}
+	// "backed by Spotify founder Daniel Ek", "from Sequoia, Lux and Eric
+	// Schmidt": names listed after a backer marker are investors.
+	if afterBackerMarker(toks, i) {
 		anchored = true
 	}
 	// A multi-word name ending in "AI" or "Labs" is a company name.
