@@ -2,35 +2,16 @@ package main
 
 import (
 	"context"
-	"errors"
-	"flag"
 	"io"
 
 	"github.com/newsmon/newsmon/pkg/app"
-	"github.com/newsmon/newsmon/pkg/config"
 	"github.com/newsmon/newsmon/services/article-parser/parser"
 )
 
 // run loads the configuration from args and the environment, then hosts
 // the service until ctx ends.
 func run(ctx context.Context, args []string, getenv func(string) string, stderr io.Writer) error {
-	fs := flag.NewFlagSet("article-parser", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	var common app.Common
-	common.Register(fs, ":9102")
 	cfg := parser.DefaultConfig()
-	cfg.Register(fs)
-	if err := config.Parse(fs, args, getenv); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
-		return err
-	}
-	if err := cfg.Validate(); err != nil {
-		return err
-	}
-	return app.Host(ctx, app.HostOptions{Common: common, Logs: stderr},
-		app.Service{Name: "article-parser", Run: func(ctx context.Context, d app.Deps) error {
-			return parser.Run(ctx, cfg, d)
-		}})
+	return app.Standalone(ctx, app.StandaloneOptions{Name: "article-parser", HTTPListen: ":9102", Args: args, Getenv: getenv, Logs: stderr},
+		&cfg, func(ctx context.Context, d app.Deps) error { return parser.Run(ctx, cfg, d) })
 }
