@@ -235,3 +235,24 @@ func TestDecodingAndBodyCap(t *testing.T) {
 	_, err = fetch(t, small, srv.URL+"/br")
 	wantClass(t, err, ClassTooLarge)
 }
+
+// TestErrorsNeverCarryTheQuery makes sure a failed fetch names the URL only
+// in its redacted form, however deep the transport's own error goes.
+func TestErrorsNeverCarryTheQuery(t *testing.T) {
+	c, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = c.Fetch(context.Background(), Request{URL: "http://127.0.0.1:1/feed?token=s3cret-value"})
+	if err == nil {
+		t.Fatal("fetch of a loopback address succeeded")
+	}
+	if strings.Contains(err.Error(), "s3cret-value") {
+		t.Fatalf("error leaks the query: %v", err)
+	}
+	c2, _ := New(Options{Allow: []string{"127.0.0.1"}})
+	_, err = c2.Fetch(context.Background(), Request{URL: "http://127.0.0.1:1/feed?token=s3cret-value"})
+	if err == nil || strings.Contains(err.Error(), "s3cret-value") || ClassOf(err) != ClassConnect {
+		t.Fatalf("connect failure: %v (class %s)", err, ClassOf(err))
+	}
+}

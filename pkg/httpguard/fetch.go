@@ -133,6 +133,11 @@ func (c *Client) Fetch(ctx context.Context, r Request) (*Response, error) {
 }
 
 func (c *Client) wrap(parent, rctx context.Context, rawURL string, err error) error {
+	// The transport's *url.Error repeats the full URL (query and all);
+	// the message below names the redacted one instead.
+	if ue, ok := err.(*url.Error); ok && ue.Err != nil {
+		err = ue.Err
+	}
 	if context.Cause(rctx) == errRequestTimeout && parent.Err() == nil {
 		err = Classed(ErrTimeout, fmt.Errorf("whole request over %s: %w", c.Options.RequestTimeout, err))
 	}
