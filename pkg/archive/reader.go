@@ -172,3 +172,7 @@ func (r *Reader) Stats() Stats {
 	s.Articles = len(articles)
 	return s
 }
+
+// Empty returns an archive that holds nothing: a Transport over it
+// answers 404 to every request.
+func Empty() *Reader { return newReader(Manifest{Format: Format, Version: Version}, "", map[string][]byte{}) }
