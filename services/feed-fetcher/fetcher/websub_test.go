@@ -10,6 +10,8 @@ import (
 	"fmt"
 	"hash"
 	"io"
+	"log/slog"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -20,6 +22,7 @@ import (
 
 	"github.com/prometheus/client_golang/prometheus/testutil"
 
+	"github.com/newsmon/newsmon/pkg/app"
 	"github.com/newsmon/newsmon/pkg/bus"
 	"github.com/newsmon/newsmon/pkg/clock"
 	"github.com/newsmon/newsmon/pkg/natstest"
@@ -367,4 +370,45 @@ func hmacHex(h func() hash.Hash, secret, body string) string {
 	m := hmac.New(h, []byte(secret))
 	m.Write([]byte(body))
 	return hex.EncodeToString(m.Sum(nil))
+}
+
+// TestRunServesWebSubCallback checks that Run listens on the configured
+// address while it runs and stops listening when it returns.
+func TestRunServesWebSubCallback(t *testing.T) {
+	ns := natstest.Start(t)
+	nc, js := ns.Topology(t)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	srv := newFeedServer(t)
+	cfg := testConfig(feedsOn(srv, "/none"))
+	cfg.WebSub.Callback, cfg.WebSub.Listen, cfg.WebSub.Secret = "https://news.example/websub", addr, "master-secret-for-tests-only"
+	if err := cfg.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() {
+		done <- Run(ctx, cfg, app.Deps{Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), NC: nc, JS: js,
+			Clock: clock.NewVirtual(t0), Health: app.NewHealth()})
+	}()
+	eventually(t, "callback server", func() bool {
+		resp, err := http.Get("http://" + addr + "/websub/" + FeedKey(srv.URL+"/none") + "?hub.mode=subscribe")
+		if err != nil {
+			return false
+		}
+		resp.Body.Close()
+		return resp.StatusCode == http.StatusBadRequest
+	})
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if resp, err := http.Get("http://" + addr + "/websub/x"); err == nil {
+		resp.Body.Close()
+		t.Fatal("callback server still answers after Run returned")
+	}
 }
