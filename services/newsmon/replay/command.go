@@ -31,6 +31,7 @@ func Command(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	fs.BoolVar(&o.SkipPages, "skip-pages", false, "do not serve article pages: the parser falls back to feed text")
 	fs.StringVar(&format, "format", "json", "alert output: json (one JSON object a line) or text (one readable line each)")
 	fs.StringVar(&o.NATSListen, "nats-listen", "", "expose the embedded NATS server on host:port, to watch alerts with nats sub")
+	fs.StringVar(&o.Allow, "allow", "", "CIDRs or hosts the URL guard lets through (comma-separated), for archives of intranet feeds")
 	fs.StringVar(&logLevel, "log-level", "error", "service log level on stderr: debug, info, warn, error")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: newsmon replay ARCHIVE [flags]\n\nARCHIVE is an archive directory (see testdata/archive) or a WARC file.\n\nflags:")

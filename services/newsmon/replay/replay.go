@@ -57,6 +57,9 @@ type Options struct {
 	// NATSListen, when set, exposes the embedded server on this address
 	// ("127.0.0.1:4222") so `nats sub 'alerts.>'` can watch the replay.
 	NATSListen string
+	// Allow lists CIDRs or hosts (comma-separated) the URL guard lets
+	// through, for archives recorded from intranet or loopback addresses.
+	Allow string
 	// Hooks for tests and the benchmark.
 	onStep func(now time.Time)
 }
@@ -79,6 +82,12 @@ func Run(ctx context.Context, o Options) (Summary, error) {
 		return Summary{}, fmt.Errorf("replay: %s holds no feeds", o.Archive)
 	}
 	startAt, endAt := timeline(ar)
+	// Every feed polls at least once, even in a recording shorter than
+	// the seeded first polls (see seed).
+	if endAt.Before(startAt) {
+		endAt = startAt
+	}
+	endAt = endAt.Add(time.Duration(len(feeds)+1) * time.Second)
 	clk := clock.NewVirtual(startAt)
 
 	dir, err := os.MkdirTemp("", "newsmon-replay-")
@@ -124,9 +133,9 @@ func Run(ctx context.Context, o Options) (Summary, error) {
 			Interval: feedlist.Duration(o.PollInterval)})
 	}
 	fcfg := fetcher.DefaultConfig()
-	fcfg.List, fcfg.Transport, fcfg.FirstPollItems, fcfg.Version = list, tr, fcfg.MaxItems, "replay"
+	fcfg.List, fcfg.Transport, fcfg.FirstPollItems, fcfg.Version, fcfg.Allow = list, tr, fcfg.MaxItems, "replay", o.Allow
 	pcfg := parser.DefaultConfig()
-	pcfg.Workers, pcfg.Transport, pcfg.Version = 1, pageTransport, "replay"
+	pcfg.Workers, pcfg.Transport, pcfg.Version, pcfg.Allow = 1, pageTransport, "replay", o.Allow
 	ccfg := classifier.DefaultConfig()
 	ccfg.Workers, ccfg.RulesFile = 1, o.RulesFile
 	for _, v := range []interface{ Validate() error }{&fcfg, &pcfg, &ccfg} {
