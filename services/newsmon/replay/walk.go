@@ -110,7 +110,7 @@ func settle(ctx context.Context, clk *clock.Virtual, w *watcher, errc <-chan err
 			return time.Time{}, err
 		case <-time.After(wait):
 		}
-		wait = min(wait*2, 5*time.Millisecond)
+		wait = min(wait*2, time.Millisecond)
 	}
 }
 

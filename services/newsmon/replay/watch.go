@@ -24,6 +24,8 @@ type Alert = events.Alert
 type watcher struct {
 	js        jetstream.JetStream
 	consumers []bus.ConsumerSpec
+	handles   map[string]jetstream.Consumer
+	streams   map[string]jetstream.Stream
 	feeds     []archive.Feed
 
 	mu     sync.Mutex
@@ -48,7 +50,7 @@ type received struct {
 }
 
 func newWatcher(ctx context.Context, js jetstream.JetStream, topo bus.Topology, feeds []archive.Feed) (*watcher, error) {
-	w := &watcher{js: js, feeds: feeds, states: map[string]fetcher.State{}, served: map[string]int{}, items: map[string]time.Time{}}
+	w := &watcher{js: js, feeds: feeds, handles: map[string]jetstream.Consumer{}, streams: map[string]jetstream.Stream{}, states: map[string]fetcher.State{}, served: map[string]int{}, items: map[string]time.Time{}}
 	for _, d := range []string{bus.ConsumerArticleParser, bus.ConsumerDealClassifier} {
 		spec, ok := topo.Consumer(d)
 		if !ok {
@@ -171,9 +173,12 @@ func (w *watcher) stagesQuiet(ctx context.Context) (bool, string, error) {
 		if err != nil {
 			return false, "", err
 		}
-		cons, err := w.js.Consumer(ctx, c.Stream, c.Durable)
-		if err != nil {
-			return false, "", fmt.Errorf("replay: consumer %s: %w", c.Durable, err)
+		cons, ok := w.handles[c.Durable]
+		if !ok {
+			if cons, err = w.js.Consumer(ctx, c.Stream, c.Durable); err != nil {
+				return false, "", fmt.Errorf("replay: consumer %s: %w", c.Durable, err)
+			}
+			w.handles[c.Durable] = cons
 		}
 		info, err := cons.Info(ctx)
 		if err != nil {
@@ -197,9 +202,13 @@ func (w *watcher) stagesQuiet(ctx context.Context) (bool, string, error) {
 }
 
 func (w *watcher) lastSeq(ctx context.Context, stream string) (uint64, error) {
-	st, err := w.js.Stream(ctx, stream)
-	if err != nil {
-		return 0, fmt.Errorf("replay: stream %s: %w", stream, err)
+	st, ok := w.streams[stream]
+	if !ok {
+		var err error
+		if st, err = w.js.Stream(ctx, stream); err != nil {
+			return 0, fmt.Errorf("replay: stream %s: %w", stream, err)
+		}
+		w.streams[stream] = st
 	}
 	info, err := st.Info(ctx)
 	if err != nil {
