@@ -10,6 +10,8 @@ import (
 	"github.com/newsmon/newsmon/services/article-parser/parser"
 	"github.com/newsmon/newsmon/services/deal-classifier/cli"
 	"github.com/newsmon/newsmon/services/feed-fetcher/fetcher"
+	"github.com/newsmon/newsmon/services/newsmon/record"
+	"github.com/newsmon/newsmon/services/newsmon/replay"
 )
 
 // The subcommands below are implemented by the packages that own the
@@ -59,4 +61,12 @@ func runExtract(ctx context.Context, args []string, e env) error {
 		return err
 	}
 	return extractcli.RunExtractCLI(ctx, args, e.stdin, e.stdout, fetch)
+}
+
+func runRecord(ctx context.Context, args []string, e env) error {
+	return record.Command(ctx, args, e.stdout, e.stderr)
+}
+
+func runReplay(ctx context.Context, args []string, e env) error {
+	return replay.Command(ctx, args, e.stdout, e.stderr)
 }

@@ -29,8 +29,10 @@ func commands() map[string]command {
 		"dlq":      {"list and re-drive dead letters (list | redrive SEQ... | redrive --all)", runDLQ},
 		"feeds":    {"manage the feed list and see feed health (add | list | status | import FILE.opml | discover URL)", runFeeds},
 		"alerts":   {"print alerts: history from the stream, then live (tail [--topic T] [--severity S] [--since D])", runAlerts},
-		"classify": {"classify one article or text (FILE | - [--json] [--jsonl])", runClassify},
-		"extract":  {"extract an article page's text and metadata (FILE | - [--url U] [--json])", runExtract},
+		"classify": {"classify one article or text (FILE | URL | - [--json] [--jsonl])", runClassify},
+		"extract":  {"extract an article page's text and metadata (FILE | URL | - [--url U] [--json])", runExtract},
+		"record":   {"record live feeds and their articles into an archive (--feeds FILE --out DIR [--duration D])", runRecord},
+		"replay":   {"run the pipeline over an archive on a virtual clock (DIR [--speed N | --instant])", runReplay},
 	}
 }
 
