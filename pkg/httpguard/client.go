@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/newsmon/newsmon/pkg/clock"
@@ -211,3 +212,15 @@ func (c *Client) checkURL(scheme, hostport string) error {
 
 // IsBlocked reports whether err is a refusal by the address guard.
 func IsBlocked(err error) bool { return errors.Is(err, ErrBlocked) }
+
+// SplitAllow turns a comma-separated allow-list setting ("10.0.0.0/8,
+// intranet.example") into its entries, dropping blanks.
+func SplitAllow(s string) []string {
+	var out []string
+	for _, a := range strings.Split(s, ",") {
+		if a = strings.TrimSpace(a); a != "" {
+			out = append(out, a)
+		}
+	}
+	return out
+}

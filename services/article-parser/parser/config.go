@@ -8,7 +8,6 @@ package parser
 import (
 	"flag"
 	"net/http"
-	"strings"
 	"time"
 
 	"github.com/newsmon/newsmon/pkg/clock"
@@ -106,21 +105,12 @@ func (c *Config) Validate() error {
 	default:
 		return config.Errorf(config.EnvName("parser-method"), "must be combined, trafilatura or readability, got %q", c.Method)
 	}
-	if _, err := httpguard.New(httpguard.Options{Allow: c.allowList()}); err != nil {
+	if _, err := httpguard.New(httpguard.Options{Allow: httpguard.SplitAllow(c.Allow)}); err != nil {
 		return config.Errorf(config.EnvName("parser-allow"), "%v", err)
 	}
 	return nil
 }
 
-func (c *Config) allowList() []string {
-	var out []string
-	for _, a := range strings.Split(c.Allow, ",") {
-		if a = strings.TrimSpace(a); a != "" {
-			out = append(out, a)
-		}
-	}
-	return out
-}
 
 // client returns the injected client or builds the guarded one; clk
 // reads Retry-After dates.
@@ -129,7 +119,7 @@ func (c *Config) client(clk clock.Clock) (*httpguard.Client, error) {
 		return c.Client, nil
 	}
 	o := httpguard.DefaultOptions(c.Version)
-	o.Allow = c.allowList()
+	o.Allow = httpguard.SplitAllow(c.Allow)
 	o.MaxBodyBytes = c.MaxBodyBytes
 	o.RequestTimeout = c.RequestTimeout
 	o.Transport = c.Transport

@@ -7,7 +7,6 @@ package fetcher
 import (
 	"flag"
 	"net/http"
-	"strings"
 	"time"
 
 	"github.com/newsmon/newsmon/pkg/config"
@@ -139,21 +138,12 @@ func (c *Config) Validate() error {
 			return err
 		}
 	}
-	if _, err := httpguard.New(httpguard.Options{Allow: c.allowList()}); err != nil {
+	if _, err := httpguard.New(httpguard.Options{Allow: httpguard.SplitAllow(c.Allow)}); err != nil {
 		return config.Errorf(config.EnvName("fetcher-allow"), "%v", err)
 	}
 	return nil
 }
 
-func (c *Config) allowList() []string {
-	var out []string
-	for _, a := range strings.Split(c.Allow, ",") {
-		if a = strings.TrimSpace(a); a != "" {
-			out = append(out, a)
-		}
-	}
-	return out
-}
 
 // feeds returns the configured list.
 func (c *Config) feeds() (*feedlist.List, error) {
@@ -169,7 +159,7 @@ func (c *Config) feeds() (*feedlist.List, error) {
 // client builds the guarded HTTP client.
 func (c *Config) client() (*httpguard.Client, error) {
 	o := httpguard.DefaultOptions(c.Version)
-	o.Allow = c.allowList()
+	o.Allow = httpguard.SplitAllow(c.Allow)
 	o.MaxBodyBytes = c.MaxBodyBytes
 	o.RequestTimeout = c.RequestTimeout
 	o.Transport = c.Transport
