@@ -175,4 +175,6 @@ func (r *Reader) Stats() Stats {
 
 // Empty returns an archive that holds nothing: a Transport over it
 // answers 404 to every request.
-func Empty() *Reader { return newReader(Manifest{Format: Format, Version: Version}, "", map[string][]byte{}) }
+func Empty() *Reader {
+	return newReader(Manifest{Format: Format, Version: Version}, "", map[string][]byte{})
+}

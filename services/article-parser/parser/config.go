@@ -111,7 +111,6 @@ func (c *Config) Validate() error {
 	return nil
 }
 
-
 // client returns the injected client or builds the guarded one; clk
 // reads Retry-After dates.
 func (c *Config) client(clk clock.Clock) (*httpguard.Client, error) {

@@ -144,7 +144,6 @@ func (c *Config) Validate() error {
 	return nil
 }
 
-
 // feeds returns the configured list.
 func (c *Config) feeds() (*feedlist.List, error) {
 	if c.List != nil {
