@@ -32,6 +32,7 @@ func Command(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	fs.StringVar(&format, "format", "json", "alert output: json (one JSON object a line) or text (one readable line each)")
 	fs.StringVar(&o.NATSListen, "nats-listen", "", "expose the embedded NATS server on host:port, to watch alerts with nats sub")
 	fs.StringVar(&o.Allow, "allow", "", "CIDRs or hosts the URL guard lets through (comma-separated), for archives of intranet feeds")
+	fs.StringVar(&o.Routes, "routes", "", "also run the notifier with this routes file (secrets from the environment), to deliver the replay's alerts")
 	fs.StringVar(&logLevel, "log-level", "error", "service log level on stderr: debug, info, warn, error")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: newsmon replay ARCHIVE [flags]\n\nARCHIVE is an archive directory (see testdata/archive) or a WARC file.\n\nflags:")

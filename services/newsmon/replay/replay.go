@@ -31,6 +31,7 @@ import (
 	"github.com/newsmon/newsmon/services/deal-classifier/classifier"
 	"github.com/newsmon/newsmon/services/feed-fetcher/feedlist"
 	"github.com/newsmon/newsmon/services/feed-fetcher/fetcher"
+	"github.com/newsmon/newsmon/services/notifier/notify"
 )
 
 // Options configure a replay.
@@ -60,6 +61,11 @@ type Options struct {
 	// Allow lists CIDRs or hosts (comma-separated) the URL guard lets
 	// through, for archives recorded from intranet or loopback addresses.
 	Allow string
+	// Routes, when set, also runs the notifier with this routes file, so a
+	// replay delivers its alerts to Slack or webhooks; Getenv resolves the
+	// routes' secrets (default os.Getenv).
+	Routes string
+	Getenv func(string) string
 	// Hooks for tests and the benchmark.
 	onStep func(now time.Time)
 }
@@ -138,7 +144,13 @@ func Run(ctx context.Context, o Options) (Summary, error) {
 	pcfg.Workers, pcfg.Transport, pcfg.Version, pcfg.Allow = 1, pageTransport, "replay", o.Allow
 	ccfg := classifier.DefaultConfig()
 	ccfg.Workers, ccfg.RulesFile = 1, o.RulesFile
-	for _, v := range []interface{ Validate() error }{&fcfg, &pcfg, &ccfg} {
+	ncfg := notify.DefaultConfig()
+	ncfg.RoutesFile, ncfg.Getenv, ncfg.Workers = o.Routes, o.Getenv, 1
+	checks := []interface{ Validate() error }{&fcfg, &pcfg, &ccfg}
+	if o.Routes != "" {
+		checks = append(checks, &ncfg)
+	}
+	for _, v := range checks {
 		if err := v.Validate(); err != nil {
 			return Summary{}, err
 		}
@@ -146,7 +158,7 @@ func Run(ctx context.Context, o Options) (Summary, error) {
 	if err := seed(ctx, js, feeds, startAt); err != nil {
 		return Summary{}, err
 	}
-	w, err := newWatcher(ctx, js, topo, feeds)
+	w, err := newWatcher(ctx, js, topo, feeds, o.Routes != "")
 	if err != nil {
 		return Summary{}, err
 	}
@@ -163,13 +175,18 @@ func Run(ctx context.Context, o Options) (Summary, error) {
 	}
 	runCtx, stop := context.WithCancel(ctx)
 	defer stop()
-	errc := make(chan error, 3)
 	services := map[string]func(context.Context) error{
 		"article-parser":  func(ctx context.Context) error { return parser.Run(ctx, pcfg, deps("article-parser")) },
 		"deal-classifier": func(ctx context.Context) error { return classifier.Run(ctx, ccfg, deps("deal-classifier")) },
 		"feed-fetcher":    func(ctx context.Context) error { return fetcher.Run(ctx, fcfg, deps("feed-fetcher")) },
 	}
-	for _, name := range []string{"article-parser", "deal-classifier", "feed-fetcher"} {
+	names := []string{"article-parser", "deal-classifier", "feed-fetcher"}
+	if o.Routes != "" {
+		services["notifier"] = func(ctx context.Context) error { return notify.Run(ctx, ncfg, deps("notifier")) }
+		names = append(names, "notifier")
+	}
+	errc := make(chan error, len(names))
+	for _, name := range names {
 		go func() {
 			if err := services[name](runCtx); err != nil && !errors.Is(err, context.Canceled) {
 				errc <- fmt.Errorf("replay: %s: %w", name, err)
@@ -181,7 +198,7 @@ func Run(ctx context.Context, o Options) (Summary, error) {
 	sum := Summary{Archive: o.Archive, Feeds: len(feeds), VirtualStart: startAt, AlertsByTopic: map[string]int{}}
 	loopErr := walk(ctx, o, clk, w, endAt, &sum, errc)
 	stop()
-	for range 3 {
+	for range names {
 		if err := <-errc; err != nil && loopErr == nil {
 			loopErr = err
 		}

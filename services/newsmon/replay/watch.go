@@ -49,9 +49,13 @@ type received struct {
 	at    time.Time
 }
 
-func newWatcher(ctx context.Context, js jetstream.JetStream, topo bus.Topology, feeds []archive.Feed) (*watcher, error) {
+func newWatcher(ctx context.Context, js jetstream.JetStream, topo bus.Topology, feeds []archive.Feed, notifier bool) (*watcher, error) {
 	w := &watcher{js: js, feeds: feeds, handles: map[string]jetstream.Consumer{}, streams: map[string]jetstream.Stream{}, states: map[string]fetcher.State{}, served: map[string]int{}, items: map[string]time.Time{}}
-	for _, d := range []string{bus.ConsumerArticleParser, bus.ConsumerDealClassifier} {
+	durables := []string{bus.ConsumerArticleParser, bus.ConsumerDealClassifier}
+	if notifier {
+		durables = append(durables, bus.ConsumerNotifier)
+	}
+	for _, d := range durables {
 		spec, ok := topo.Consumer(d)
 		if !ok {
 			return nil, fmt.Errorf("replay: topology has no consumer %s", d)
