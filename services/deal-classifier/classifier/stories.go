@@ -1,10 +1,13 @@
 package classifier
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 
 	"github.com/nats-io/nats.go/jetstream"
 
@@ -13,7 +16,9 @@ import (
 
 // storyStore keeps each topic's open stories under one key of the stories
 // bucket, updated with compare-and-set so replicas never overwrite each
-// other.
+// other. The value is gzip-compressed JSON: a busy 72-hour window holds
+// hundreds of stories, and compression keeps it well under the 1 MB
+// message limit of a default NATS server.
 type storyStore struct {
 	kv jetstream.KeyValue
 }
@@ -31,7 +36,11 @@ func (s *storyStore) load(ctx context.Context, topic string) (*story.State, uint
 		return nil, 0, fmt.Errorf("load stories of %s: %w", topic, err)
 	}
 	var st story.State
-	if err := json.Unmarshal(e.Value(), &st); err != nil {
+	raw, err := decompress(e.Value())
+	if err != nil {
+		return nil, 0, fmt.Errorf("stories of %s are corrupt: %w", topic, err)
+	}
+	if err := json.Unmarshal(raw, &st); err != nil {
 		return nil, 0, fmt.Errorf("stories of %s are corrupt: %w", topic, err)
 	}
 	return &st, e.Revision(), nil
@@ -40,7 +49,7 @@ func (s *storyStore) load(ctx context.Context, topic string) (*story.State, uint
 // store writes st if the key is still at rev; jetstream.ErrKeyExists means
 // someone else wrote first.
 func (s *storyStore) store(ctx context.Context, topic string, st *story.State, rev uint64) error {
-	b, err := json.Marshal(st)
+	b, err := compress(st)
 	if err != nil {
 		return fmt.Errorf("encode stories of %s: %w", topic, err)
 	}
@@ -57,4 +66,29 @@ func (s *storyStore) store(ctx context.Context, topic string, st *story.State, r
 		return fmt.Errorf("store stories of %s: %w", topic, err)
 	}
 	return nil
+}
+
+func compress(st *story.State) ([]byte, error) {
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	if err := json.NewEncoder(zw).Encode(st); err != nil {
+		return nil, err
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// decompress accepts gzip and, from before compression, plain JSON.
+func decompress(b []byte) ([]byte, error) {
+	if len(b) < 2 || b[0] != 0x1f || b[1] != 0x8b {
+		return b, nil
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(b))
+	if err != nil {
+		return nil, err
+	}
+	defer zr.Close()
+	return io.ReadAll(io.LimitReader(zr, 64<<20))
 }

@@ -69,6 +69,10 @@ type Story struct {
 	PublishedAt time.Time         `json:"published_at,omitzero"`
 }
 
+// maxArticleKeys bounds the article keys a story remembers for spotting
+// redeliveries.
+const maxArticleKeys = 200
+
 // State holds the open stories. It serialises to JSON as is.
 type State struct {
 	Stories []Story `json:"stories"`
@@ -129,6 +133,11 @@ func (st *State) Apply(a Article, cfg Config) Decision {
 	}
 	s := &st.Stories[best]
 	s.Articles = append(s.Articles, key)
+	if len(s.Articles) > maxArticleKeys {
+		// Only recent articles can still be redelivered; older keys
+		// just grow the state.
+		s.Articles = slices.Clone(s.Articles[len(s.Articles)-maxArticleKeys:])
+	}
 	if len(s.SimHashes) < 16 {
 		s.SimHashes = append(s.SimHashes, hexHash(hash))
 	}
