@@ -33,7 +33,7 @@ func FormatLine(a Alert) string {
 		b.WriteString(" · " + f)
 	}
 	if len(a.Changes) > 0 {
-		b.WriteString(" · changed: " + truncateRunes(Clean(strings.Join(a.Changes, "; ")), 200))
+		b.WriteString(" · changed: " + truncateRunes(Clean(strings.Join(Changes(a.Changes), "; ")), 200))
 	}
 	b.WriteString(" · conf " + strconv.FormatFloat(a.Confidence, 'f', 2, 64))
 	if u := Clean(a.URL); u != "" {
@@ -182,4 +182,28 @@ func truncateRunes(s string, n int) string {
 		i++
 	}
 	return s
+}
+
+// Changes renders an update's change list for people:
+// "deal.status: in_talks -> announced" becomes "status: in talks → announced".
+// Entries that do not have that shape are kept as they are.
+func Changes(list []string) []string {
+	out := make([]string, len(list))
+	for i, c := range list {
+		out[i] = c
+		path, rest, ok := strings.Cut(c, ": ")
+		if !ok {
+			continue
+		}
+		if dot := strings.LastIndexByte(path, '.'); dot >= 0 {
+			path = path[dot+1:]
+		}
+		from, to, ok := strings.Cut(rest, " -> ")
+		if !ok {
+			out[i] = Label(path) + ": " + rest
+			continue
+		}
+		out[i] = Label(path) + ": " + Label(from) + " → " + Label(to)
+	}
+	return out
 }

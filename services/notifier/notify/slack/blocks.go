@@ -98,7 +98,7 @@ func AlertMessage(a events.Alert) Message {
 	blocks = append(blocks, Block{Type: "section", Text: mrkdwn(intro)})
 
 	if len(a.Changes) > 0 {
-		blocks = append(blocks, Block{Type: "section", Text: mrkdwn(bullets("*What changed*", a.Changes, MaxSectionText))})
+		blocks = append(blocks, Block{Type: "section", Text: mrkdwn(bullets("*What changed*", alerts.Changes(a.Changes), MaxSectionText))})
 	}
 	if f := factFields(a); len(f) > 0 {
 		blocks = append(blocks, Block{Type: "section", Fields: f})
