@@ -106,6 +106,7 @@ func (c *Classifier) Classify(doc Document) Result {
 	}
 	s.resolveEntities()
 	s.amounts = money.Find(s.text.Runes, c.rules.Rates, money.Options{Yen: s.yenCurrency()})
+	s.describedAI()
 	s.discoverNames()
 	slices.SortFunc(s.ents, func(a, b mention) int { return a.start - b.start })
 	s.setBuiltins()
@@ -155,6 +156,45 @@ func (s *state) yenCurrency() string {
 		return "CNY"
 	}
 	return "JPY"
+}
+
+// describedAI marks as naming an AI company (ai_org) every sentence that
+// describes a company by the AI it builds or uses: an ai_tech phrase with an
+// ai_maker_cue phrase ("a start-up using small language models").
+func (s *state) describedAI() {
+	tech, ok1 := s.c.termID["ai_tech"]
+	maker, ok2 := s.c.termID["ai_maker_cue"]
+	org, ok3 := s.c.termID["ai_org"]
+	if !ok1 || !ok2 || !ok3 {
+		return
+	}
+	for si := range s.sents {
+		if s.has(si, tech) && s.has(si, maker) {
+			s.set(si, org)
+		}
+	}
+}
+
+// aiDescribed reports whether sentence si, or the title and lede taken
+// together when si is one of them, names or describes an AI company by
+// phrase (not by a gazetteer name).
+func (s *state) aiDescribed(si int) bool {
+	org, ok := s.c.termID["ai_org"]
+	if !ok {
+		return false
+	}
+	if s.has(si, org) {
+		return true
+	}
+	if s.sents[si].Zone == rules.ZoneBody {
+		return false
+	}
+	for k := range s.sents {
+		if s.sents[k].Zone != rules.ZoneBody && s.has(k, org) {
+			return true
+		}
+	}
+	return false
 }
 
 func (s *state) setBuiltins() {

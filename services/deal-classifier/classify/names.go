@@ -237,6 +237,9 @@ func (s *state) considerName(si int, toks []token, i, j int) {
 			}
 		}
 	}
+	// The subject of the sentence ("Pebblecast snags ...", "Marlow, a
+	// Lisbon company building AI agents") rather than a backer.
+	subject := anchored && !afterBackerMarker(toks, i)
 	if !anchored {
 		return
 	}
@@ -256,7 +259,20 @@ func (s *state) considerName(si int, toks []token, i, j int) {
 	lname := strings.ToLower(name)
 	ai = ai || strings.HasSuffix(lname, " ai") || strings.HasSuffix(name, "AI") || strings.HasSuffix(lname, ".ai") ||
 		strings.HasSuffix(lname, " labs") || strings.HasSuffix(lname, " robotics") || strings.HasSuffix(lname, " intelligence")
+	// A subject of a title or lede that describes an AI company is one.
+	ai = ai || subject && !investorName(lname) && s.aiDescribed(si)
 	s.ents = append(s.ents, mention{entry: -1, name: name, start: start, end: end, sent: si, ai: ai})
+}
+
+// investorName reports whether a found name reads as an investor's
+// ("Helix Ridge Capital", "Northwind Ventures").
+func investorName(lname string) bool {
+	for _, suf := range []string{" capital", " ventures", " partners", " fund", " investments", " holdings", " vc", " bank", " group"} {
+		if strings.HasSuffix(lname, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 func hasLetter(s string) bool {

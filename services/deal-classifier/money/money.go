@@ -57,8 +57,11 @@ var scales = []word{
 	{"billion", 1e9, ""}, {"billions", 1e9, ""}, {"bn", 1e9, ""}, {"bln", 1e9, ""}, {"b", 1e9, ""},
 	{"milliarden", 1e9, ""}, {"milliarde", 1e9, ""}, {"mrd", 1e9, ""}, {"mrd.", 1e9, ""}, {"miliardi", 1e9, ""}, {"miliardo", 1e9, ""}, {"milliards", 1e9, ""}, {"milliard", 1e9, ""},
 	{"million", 1e6, ""}, {"millions", 1e6, ""}, {"millionen", 1e6, ""}, {"milioni", 1e6, ""}, {"mln", 1e6, ""}, {"mn", 1e6, ""}, {"m", 1e6, ""}, {"mio", 1e6, ""}, {"mio.", 1e6, ""},
-	{"thousand", 1e3, ""}, {"k", 1e3, ""}, {"crore", 1e7, ""}, {"lakh", 1e5, ""},
-	{"万亿", 1e12, ""}, {"亿", 1e8, ""}, {"千万", 1e7, ""}, {"百万", 1e6, ""}, {"万", 1e4, ""},
+	{"thousand", 1e3, ""}, {"k", 1e3, ""}, {"lakh crore", 1e12, ""}, {"crore", 1e7, ""}, {"lakh", 1e5, ""},
+	{"万亿", 1e12, ""}, {"兆", 1e12, ""}, {"亿", 1e8, ""}, {"億", 1e8, ""}, {"千万", 1e7, ""}, {"百万", 1e6, ""},
+	{"万", 1e4, ""}, {"萬", 1e4, ""},
+	// Korean: 조 (10^12), 천억/백억/십억/억 (10^11 ... 10^8), 만 (10^4).
+	{"조", 1e12, ""}, {"천억", 1e11, ""}, {"백억", 1e10, ""}, {"십억", 1e9, ""}, {"억", 1e8, ""}, {"만", 1e4, ""},
 }
 
 var suffixes = []word{
@@ -70,6 +73,9 @@ var suffixes = []word{
 	{"yen", 0, "JPY"}, {"won", 0, "KRW"}, {"rupees", 0, "INR"}, {"ringgit", 0, "MYR"},
 	{"美元", 0, "USD"}, {"美金", 0, "USD"}, {"元人民币", 0, "CNY"}, {"人民币", 0, "CNY"}, {"元", 0, "CNY"},
 	{"欧元", 0, "EUR"}, {"日元", 0, "JPY"}, {"韩元", 0, "KRW"}, {"港元", 0, "HKD"},
+	{"円", 0, "JPY"}, {"ドル", 0, "USD"}, {"원", 0, "KRW"}, {"달러", 0, "USD"}, {"엔", 0, "JPY"}, {"위안", 0, "CNY"},
+	{"d'euros", 0, "EUR"}, {"d’euros", 0, "EUR"}, {"de dollars", 0, "USD"}, {"de yuans", 0, "CNY"},
+	{"de livres", 0, "GBP"}, {"rupee", 0, "INR"}, {"korean won", 0, "KRW"}, {"japanese yen", 0, "JPY"},
 }
 
 var qualifiers = []struct{ text, q string }{
@@ -346,4 +352,6 @@ func skipSpaces(runes []rune, i int) int {
 
 func isDigit(r rune) bool { return '0' <= r && r <= '9' }
 
-func latinLetter(r rune) bool { return unicode.IsLetter(r) && !unicode.Is(unicode.Han, r) }
+func latinLetter(r rune) bool {
+	return unicode.IsLetter(r) && !unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
+}
