@@ -22,7 +22,10 @@ var (
 	skipMoneyBefore = set(`revenue revenues sales from total bringing loss losses debt fine settlement cost costs
 		spent spend spending profit income capex`)
 	roundStrong = []string{"funding round", "financing round", "round of", "series ", "seed", "fundraising", "fundraise",
-		"led by", "co-led", "round led", "mega-round", "investors including", "backers including", "raised", "raises", "raising"}
+		"led by", "co-led", "round led", "mega-round", "investors including", "backers including", "raised", "raises", "raising",
+		"pre-seed", "tops up", "topped up", "hauls in", "hauled in", "snags", "snagged", "bags", "bagged", "pockets", "pocketed",
+		"lève", "levé", "levée", "raccoglie", "raccolto", "sammelt", "finanzierungsrunde", "調達", "シリーズ", "시리즈", "투자 유치",
+		"투자를 유치", "轮融资", "融资"}
 )
 
 // orderSents returns the topic sentences in their evidence order (by zone
