@@ -136,7 +136,7 @@ func botChallenge(doc *goquery.Document, raw []byte, stats *pageStat) (bool, str
 // paywallMarkers are class or id substrings of paywall overlays and
 // subscriber-only gates; paywallClasses are whole class names.
 var (
-	paywallMarkers = []string{"paywall", "subscriber-only", "subscription-wall", "regwall"}
+	paywallMarkers = []string{"paywall", "subscriber-only", "subscription-wall", "regwall", "barrier"}
 	paywallClasses = map[string]bool{"piano-offer": true, "tp-modal": true, "meteredcontent": true}
 )
 
@@ -187,7 +187,7 @@ var paywallPhrases = []string{
 	"subscribe to continue reading", "subscribe to read", "this article is for subscribers",
 	"for subscribers only", "already a subscriber", "to continue reading, subscribe",
 	"subscribe now to read", "register to continue reading", "unlock this article",
-	"become a member to read", "订阅后阅读", "订阅以继续阅读", "付费内容",
+	"become a member to read", "subscribe to unlock", "subscribe to keep reading", "订阅后阅读", "订阅以继续阅读", "付费内容",
 }
 
 // paywallSignal reports evidence that the page gates its text: JSON-LD
@@ -215,7 +215,9 @@ type pageStat struct {
 	scripts, scriptBytes int
 	body                 *html.Node
 	text                 *string
-	words                int
+	// gate is the text of the subscription prompts prune removed.
+	gate  string
+	words int
 }
 
 // pageStats counts script elements and bytes. Call it before prune; the
@@ -250,6 +252,9 @@ func pageStats(root *html.Node) *pageStat {
 func (st *pageStat) visible() string {
 	if st.text == nil {
 		t := RenderText(st.body)
+		if st.gate != "" {
+			t += "\n\n" + st.gate
+		}
 		st.text = &t
 	}
 	return *st.text

@@ -114,7 +114,7 @@ func Extract(page []byte, pageURL string, opts Options) (Result, error) {
 	// Everything that reads the whole page is done: drop scripts, embeds
 	// and page furniture so the extractors see the article's surroundings
 	// only.
-	prune(root)
+	stats.gate = prune(root)
 	boiler := collectBoilerplate(doc, res.Meta.Title)
 	// An extractor error leaves text empty, which is classified below.
 	text, method, _ := run(root, u, opts.Method)

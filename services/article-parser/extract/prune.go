@@ -46,11 +46,15 @@ var containerTags = map[string]bool{
 // under it (the main text's container) and its ancestors are never
 // removed. Heavy pages lose most of their nodes this way, which keeps the
 // extractors fast and stops them taking a long rail for the article.
-func prune(root *html.Node) {
+// Inside and around the article it also removes clutter (captions,
+// galleries, embeds, pull quotes, the headline block, endnotes, link
+// lists) and subscription prompts, whose text it returns for the paywall
+// check.
+func prune(root *html.Node) (gateText string) {
 	stripNonText(root, 0)
 	body := findElement(root, "body", 0)
 	if body == nil {
-		return
+		return ""
 	}
 	keep := map[*html.Node]bool{}
 	if best := mainContainer(body); best != nil {
@@ -58,7 +62,11 @@ func prune(root *html.Node) {
 			keep[n] = true
 		}
 	}
+	gateText = dropGates(body, keep)
 	removeFurniture(body, keep, 0)
+	dropNotes(body, 0)
+	dropLinkLists(body, keep, 0)
+	return gateText
 }
 
 // stripNonText removes pruneTags elements and comments.
@@ -84,7 +92,7 @@ func removeFurniture(n *html.Node, keep map[*html.Node]bool, depth int) {
 	for c := n.FirstChild; c != nil; {
 		next := c.NextSibling
 		if c.Type == html.ElementNode {
-			if !keep[c] && isFurniture(c) {
+			if !keep[c] && (isFurniture(c) || isClutter(c)) {
 				n.RemoveChild(c)
 			} else {
 				removeFurniture(c, keep, depth+1)
@@ -95,10 +103,6 @@ func removeFurniture(n *html.Node, keep map[*html.Node]bool, depth int) {
 }
 
 func isFurniture(n *html.Node) bool {
-	if hasPaywallAttr(n) {
-		// Kept: its gate text is evidence for the paywall check.
-		return false
-	}
 	if furnitureTags[n.Data] {
 		return true
 	}

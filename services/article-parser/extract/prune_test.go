@@ -62,10 +62,24 @@ func TestPruneProtectsArticleInFurniture(t *testing.T) {
 	}
 }
 
-func TestPruneKeepsPaywallGate(t *testing.T) {
-	out := pruned(t, `<html><body><article><p>Short teaser of the story that continues behind the gate for paying readers.</p></article>
-<div class="promo paywall-gate"><p>Subscribe to continue reading.</p></div></body></html>`)
-	if !strings.Contains(out, "Subscribe to continue reading") {
-		t.Error("paywall gate removed; the paywall check needs its text")
+func TestPruneReturnsPaywallGate(t *testing.T) {
+	root, err := html.Parse(strings.NewReader(`<html><body><article><p>Short teaser of the story that continues behind the gate for paying readers.</p></article>
+<div class="promo paywall-gate"><p>Subscribe to continue reading.</p></div>
+<div class="offer-box"><h2>Subscribe to unlock this article</h2><p>Only $1 for 4 weeks.</p></div></body></html>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	gate := prune(root)
+	out := RenderText(root)
+	for _, g := range []string{"Subscribe to continue reading", "Subscribe to unlock", "Only $1"} {
+		if strings.Contains(out, g) {
+			t.Errorf("gate text %q left in the page", g)
+		}
+	}
+	if !strings.Contains(gate, "Subscribe to continue reading") || !strings.Contains(gate, "Only $1") {
+		t.Errorf("gate text %q: the paywall check needs it", gate)
+	}
+	if !strings.Contains(out, "Short teaser") {
+		t.Error("teaser removed")
 	}
 }

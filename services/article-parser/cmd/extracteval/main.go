@@ -3,7 +3,7 @@
 // 4-token shingles, metadata accuracy and pages per second, for the
 // combined method and for each library alone.
 //
-//	go run ./cmd/extracteval [-dir testdata/pages] [-rounds 5] [-heavy] [-v] [-label]
+//	go run ./cmd/extracteval [-dir testdata/pages] [-cases odd|even|all] [-rounds 5] [-heavy] [-v] [-label]
 package main
 
 import (
@@ -40,10 +40,16 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	show := fs.String("show", "", "print every method's text for this page, then exit")
 	heavy := fs.Bool("heavy", false, "score the heavy versions of the pages (~350 KB each: scripts, state blobs, story rails)")
 	label := fs.Bool("label", false, "rewrite each expected.json text from the page's gold markers, then exit")
+	half := fs.String("cases", "all", "odd, even or all: keep the pages at odd or even positions (1-based, name order); "+
+		"per-page lines are printed for odd positions only, so a held-out set's even half stays unseen")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	cases, err := quality.LoadCases(*dir)
+	if err != nil {
+		return err
+	}
+	cases, shown, err := selectHalf(cases, *half)
 	if err != nil {
 		return err
 	}
@@ -58,7 +64,7 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 		cases = quality.HeavyCases(cases)
 	}
 	if *show != "" {
-		return showCase(cases, *show, out)
+		return showCase(cases, shown, *show, out)
 	}
 	per := map[string][]quality.PageResult{}
 	var sums []quality.MethodSummary
@@ -73,6 +79,9 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "page\tcombined P/R/F1\tused\ttrafilatura F1\treadability F1\tmeta")
 	for i, c := range cases {
+		if !shown[i] {
+			continue
+		}
 		cm := per[methods[0]][i]
 		fmt.Fprintf(tw, "%s\t%.3f/%.3f/%.3f\t%s\t%.3f\t%.3f\t%d/%d\n", c.Name,
 			cm.Score.Precision, cm.Score.Recall, cm.Score.F1, cm.Used,
@@ -98,10 +107,13 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 }
 
 // showCase prints the expected text and each method's text for one page.
-func showCase(cases []quality.Case, name string, out io.Writer) error {
-	for _, c := range cases {
+func showCase(cases []quality.Case, shown []bool, name string, out io.Writer) error {
+	for i, c := range cases {
 		if c.Name != name {
 			continue
+		}
+		if !shown[i] {
+			return fmt.Errorf("extracteval: page %q is in the even (unseen) half", name)
 		}
 		fmt.Fprintf(out, "=== expected\n%s\n", c.Expect.Text)
 		for _, m := range methods {
@@ -111,4 +123,32 @@ func showCase(cases []quality.Case, name string, out io.Writer) error {
 		return nil
 	}
 	return fmt.Errorf("extracteval: no page %q", name)
+}
+
+// selectHalf keeps the cases at odd or even 1-based positions of the
+// name-sorted list (or all of them) and reports, per kept case, whether
+// its per-page details may be printed: only odd positions are, so the
+// even half of a held-out set can serve as a clean measure.
+func selectHalf(cases []quality.Case, half string) ([]quality.Case, []bool, error) {
+	var kept []quality.Case
+	var shown []bool
+	for i, c := range cases {
+		odd := i%2 == 0
+		switch half {
+		case "all":
+		case "odd":
+			if !odd {
+				continue
+			}
+		case "even":
+			if odd {
+				continue
+			}
+		default:
+			return nil, nil, fmt.Errorf("extracteval: -cases %q: want odd, even or all", half)
+		}
+		kept = append(kept, c)
+		shown = append(shown, odd)
+	}
+	return kept, shown, nil
 }
