@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
 )
 
 // bylineSelectors find a visible byline when the page has no author metadata.
@@ -91,4 +92,70 @@ func plausibleName(s string) bool {
 		}
 	}
 	return true
+}
+
+// dropSiteAuthors removes the publication itself from an author list
+// (pages often put the site's name in the author meta tag).
+func dropSiteAuthors(authors []string, site string) []string {
+	if site == "" {
+		return authors
+	}
+	out := authors[:0]
+	for _, a := range authors {
+		if !strings.EqualFold(squash(a), squash(site)) {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// textBylineRe matches a byline printed as plain text: "By NAME, role"
+// or a Chinese reporter credit "（记者 NAME）".
+var textBylineRe = regexp.MustCompile(`^(?:By|BY)\s+(\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|&))*)|[（(]记者\s*([\p{Han}·]{2,4})(?:\s|[）)])`)
+
+// textByline looks for a byline in the page's text when no markup names
+// the author: the first short text run that reads "By Name" or carries a
+// reporter credit. Names written in capitals are title-cased.
+func textByline(doc *goquery.Document) []string {
+	var found []string
+	var walk func(*html.Node, int)
+	walk = func(n *html.Node, depth int) {
+		if found != nil || depth > maxRenderDepth {
+			return
+		}
+		for c := n.FirstChild; c != nil && found == nil; c = c.NextSibling {
+			switch {
+			case c.Type == html.TextNode:
+				t := strings.TrimSpace(c.Data)
+				if len(t) > 80 {
+					// Only a reporter credit opens a long paragraph.
+					t = t[:min(len(t), 120)]
+				}
+				if m := textBylineRe.FindStringSubmatch(t); m != nil && (m[2] != "" || len(t) <= 80) {
+					found = []string{titleCaseCaps(m[1] + m[2])}
+				}
+			case c.Type == html.ElementNode && !skipTags[c.Data] && c.Data != "head":
+				walk(c, depth+1)
+			}
+		}
+	}
+	for _, n := range doc.Find("body").Nodes {
+		walk(n, 0)
+	}
+	return found
+}
+
+// titleCaseCaps turns "HAROLD P. BENNING" into "Harold P. Benning"; names
+// with any lower-case letter are returned unchanged.
+func titleCaseCaps(s string) string {
+	if strings.ToUpper(s) != s || strings.ToLower(s) == s {
+		return s
+	}
+	words := strings.Fields(strings.ToLower(s))
+	for i, w := range words {
+		r := []rune(w)
+		r[0] = unicode.ToUpper(r[0])
+		words[i] = string(r)
+	}
+	return strings.Join(words, " ")
 }

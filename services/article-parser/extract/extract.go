@@ -118,7 +118,7 @@ func Extract(page []byte, pageURL string, opts Options) (Result, error) {
 	boiler := collectBoilerplate(doc, res.Meta.Title)
 	// An extractor error leaves text empty, which is classified below.
 	text, method, _ := run(root, u, opts.Method)
-	text = boiler.strip(text)
+	text = trimEdges(boiler.strip(text))
 	res.Text, res.Method = text, method
 	res.WordCount = CountWords(text)
 	if res.Meta.Language == "" && text != "" {

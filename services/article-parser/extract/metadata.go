@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/PuerkitoBio/goquery"
 )
@@ -81,8 +82,14 @@ func readMetadata(doc *goquery.Document, pageURL *url.URL) (Metadata, ldArticle)
 	if title == "" {
 		title = firstNonEmpty(headline(doc), doc.Find("title").First().Text())
 	}
+	if md.SiteName == "" {
+		md.SiteName = siteFromTitle(title, pageURL)
+	}
 	md.Title = cleanTitle(title, md.SiteName)
-	md.Authors = readAuthors(doc, mt, ld)
+	md.Authors = dropSiteAuthors(readAuthors(doc, mt, ld), md.SiteName)
+	if len(md.Authors) == 0 {
+		md.Authors = cleanAuthors(textByline(doc))
+	}
 	md.PublishedAt = firstDate(mt.get("article:published_time"), ld.Published,
 		mt.get("datepublished", "pubdate", "publishdate", "publish-date", "date", "dc.date.issued", "dc.date", "parsely-pub-date", "sailthru.date", "og:published_time"))
 	if md.PublishedAt.IsZero() {
@@ -217,4 +224,38 @@ func resolve(base *url.URL, ref string) string {
 		return ""
 	}
 	return u.String()
+}
+
+// siteFromTitle returns the side of a "Site - Headline" or "Headline |
+// Site" title that names the page's host ("Tri-County Gazette" on
+// www.tri-county-gazette.example), or "" when neither side does.
+func siteFromTitle(t string, pageURL *url.URL) string {
+	if pageURL == nil {
+		return ""
+	}
+	host := squash(pageURL.Hostname())
+	t = strings.Join(strings.Fields(t), " ")
+	for _, sep := range titleSeparators {
+		i, j := strings.Index(t, sep), strings.LastIndex(t, sep)
+		if i <= 0 {
+			continue
+		}
+		for _, part := range []string{t[:i], t[j+len(sep):]} {
+			if sq := squash(part); len(sq) >= 4 && strings.Contains(host, sq) {
+				return strings.TrimSpace(part)
+			}
+		}
+	}
+	return ""
+}
+
+// squash keeps only the lower-cased letters and digits of s.
+func squash(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }

@@ -125,7 +125,7 @@ func isFurniture(n *html.Node) bool {
 				return true
 			}
 		}
-		for _, w := range strings.FieldsFunc(v, func(r rune) bool { return r == ' ' || r == '-' || r == '_' || r == '\t' || r == '\n' }) {
+		for _, w := range classWords(a.Val) {
 			if furnitureWords[w] {
 				return true
 			}
