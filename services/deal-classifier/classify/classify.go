@@ -168,11 +168,62 @@ func (s *state) describedAI() {
 	if !ok1 || !ok2 || !ok3 {
 		return
 	}
+	sector, hasSector := s.c.termID["non_ai_sector"]
 	for si := range s.sents {
-		if s.has(si, tech) && s.has(si, maker) {
+		if !s.has(si, tech) || !s.has(si, maker) {
+			continue
+		}
+		// "a lender that uses machine-learning models" is a lender; "agents
+		// for airlines" still makes an AI company.
+		if hasSector && s.has(si, sector) && s.termBefore(si, sector, tech) {
+			continue
+		}
+		if s.nearTerms(si, tech, maker, describeSpan) {
 			s.set(si, org)
 		}
 	}
+}
+
+// describeSpan is how far apart (in runes) the AI phrase and the company
+// word may be for the sentence to describe an AI company: "an identity-
+// security firm ..., betting that AI agents will ..." describes no AI maker.
+const describeSpan = 30
+
+// termBefore reports whether sentence si has a hit of term a before its
+// first hit of term b.
+func (s *state) termBefore(si, a, b int) bool {
+	first := -1
+	for _, y := range s.terms {
+		if int(y.sent) == si && int(y.feature) == b && (first < 0 || int(y.start) < first) {
+			first = int(y.start)
+		}
+	}
+	for _, x := range s.terms {
+		if int(x.sent) == si && int(x.feature) == a && first >= 0 && int(x.start) < first {
+			return true
+		}
+	}
+	return false
+}
+
+// nearTerms reports whether sentence si has a hit of term a within span
+// runes of a hit of term b.
+func (s *state) nearTerms(si, a, b, span int) bool {
+	for _, x := range s.terms {
+		if int(x.sent) != si || int(x.feature) != a {
+			continue
+		}
+		for _, y := range s.terms {
+			if int(y.sent) != si || int(y.feature) != b {
+				continue
+			}
+			d := max(int(x.start)-int(y.end), int(y.start)-int(x.end))
+			if d <= span {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // aiDescribed reports whether sentence si, or the title and lede taken

@@ -257,8 +257,12 @@ func (s *state) considerName(si int, toks []token, i, j int) {
 		}
 	}
 	lname := strings.ToLower(name)
-	ai = ai || strings.HasSuffix(lname, " ai") || strings.HasSuffix(name, "AI") || strings.HasSuffix(lname, ".ai") ||
-		strings.HasSuffix(lname, " labs") || strings.HasSuffix(lname, " robotics") || strings.HasSuffix(lname, " intelligence")
+	ai = ai || strings.HasSuffix(lname, " ai") || strings.HasSuffix(name, "AI") || strings.HasSuffix(lname, ".ai")
+	// "Labs" names an AI company unless the sentence places it in another
+	// sector ("household-budget app Kakeibo Labs").
+	if sector, ok := s.c.termID["non_ai_sector"]; !ok || !s.has(si, sector) {
+		ai = ai || strings.HasSuffix(lname, " labs") || strings.HasSuffix(lname, " robotics") || strings.HasSuffix(lname, " intelligence")
+	}
 	// A subject of a title or lede that describes an AI company is one.
 	ai = ai || subject && !investorName(lname) && s.aiDescribed(si)
 	s.ents = append(s.ents, mention{entry: -1, name: name, start: start, end: end, sent: si, ai: ai})
