@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 
@@ -191,6 +192,30 @@ func TestCountWords(t *testing.T) {
 	for in, want := range tests {
 		if got := CountWords(in); got != want {
 			t.Errorf("CountWords(%q) = %d, want %d", in, got, want)
+		}
+	}
+}
+
+// TestPaywallTeaserWithoutPrompt: a gated page gives its visible teaser
+// as text, without the subscription prompt, and is still reported as a
+// paywall.
+func TestPaywallTeaserWithoutPrompt(t *testing.T) {
+	page, err := os.ReadFile("../testdata/paywall/paywall-barrier-memory-prices.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Extract(page, "https://meridianmarkets.test/tech/memory-prices-ai-servers", Options{})
+	if ReasonOf(err) != ReasonPaywall {
+		t.Errorf("reason %q (%v), want paywall", ReasonOf(err), err)
+	}
+	paras := strings.Split(res.Text, "\n\n")
+	if len(paras) != 2 || !strings.HasPrefix(paras[0], "Contract prices for the memory chips") ||
+		!strings.HasPrefix(paras[1], "Buyers of ordinary PCs") {
+		t.Errorf("text is not the two teaser paragraphs:\n%s", res.Text)
+	}
+	for _, gate := range []string{"keep reading", "$2 a week", "Already a subscriber", "Daily briefings"} {
+		if strings.Contains(res.Text, gate) {
+			t.Errorf("subscription prompt %q in text", gate)
 		}
 	}
 }

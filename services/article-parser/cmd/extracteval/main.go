@@ -41,7 +41,7 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	heavy := fs.Bool("heavy", false, "score the heavy versions of the pages (~350 KB each: scripts, state blobs, story rails)")
 	label := fs.Bool("label", false, "rewrite each expected.json text from the page's gold markers, then exit")
 	half := fs.String("cases", "all", "odd, even or all: keep the pages at odd or even positions (1-based, name order); "+
-		"per-page lines are printed for odd positions only, so a held-out set's even half stays unseen")
+		"with odd or even, per-page lines are printed for odd positions only, so a held-out set's even half stays unseen")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -148,7 +148,7 @@ func selectHalf(cases []quality.Case, half string) ([]quality.Case, []bool, erro
 			return nil, nil, fmt.Errorf("extracteval: -cases %q: want odd, even or all", half)
 		}
 		kept = append(kept, c)
-		shown = append(shown, odd)
+		shown = append(shown, odd || half == "all")
 	}
 	return kept, shown, nil
 }
