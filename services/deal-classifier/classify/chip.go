@@ -140,7 +140,9 @@ func (s *state) chipAction(order []int, fired []firedCue) (string, int) {
 			bestW, best, bestSent = w, a.action, first
 		}
 	}
-	if best == "" {
+	if best == "" || best == events.ActionInvestigation {
+		// The labelling guideline has no investigation action: probes used
+		// as levers (antitrust, anti-dumping) are "other".
 		best = events.ActionOther
 	}
 	if bestSent < 0 {
