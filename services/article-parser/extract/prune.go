@@ -62,8 +62,8 @@ func prune(root *html.Node) (gateText string) {
 			keep[n] = true
 		}
 	}
-	gateText = dropGates(body, keep)
 	removeFurniture(body, keep, 0)
+	gateText = dropGates(body, keep)
 	dropNotes(body, 0)
 	dropLinkLists(body, keep, 0)
 	return gateText
@@ -103,6 +103,10 @@ func removeFurniture(n *html.Node, keep map[*html.Node]bool, depth int) {
 }
 
 func isFurniture(n *html.Node) bool {
+	if hasPaywallAttr(n) {
+		// Left for dropGates, which keeps its text for the paywall check.
+		return false
+	}
 	if furnitureTags[n.Data] {
 		return true
 	}

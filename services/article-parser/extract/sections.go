@@ -191,7 +191,21 @@ func dropGates(body *html.Node, keep map[*html.Node]bool) string {
 	return removed.String()
 }
 
+// gateAnchors are substrings every paywallPhrases entry contains; text
+// without any is skipped without lower-casing it.
+var gateAnchors = []string{"ubscri", "UBSCRI", "egister", "nlock", "ember", "订阅", "付费"}
+
 func gatePhrase(s string) bool {
+	anchored := false
+	for _, a := range gateAnchors {
+		if strings.Contains(s, a) {
+			anchored = true
+			break
+		}
+	}
+	if !anchored {
+		return false
+	}
 	low := strings.ToLower(s)
 	for _, p := range paywallPhrases {
 		if strings.Contains(low, p) {
