@@ -7,6 +7,7 @@ import (
 	"github.com/newsmon/newsmon/pkg/events"
 	"github.com/newsmon/newsmon/services/deal-classifier/gazetteer"
 	"github.com/newsmon/newsmon/services/deal-classifier/money"
+	"github.com/newsmon/newsmon/services/deal-classifier/rules"
 )
 
 var (
@@ -15,9 +16,11 @@ var (
 	investorVerbs = set(`invest invests invested investing acquire acquires acquired acquiring buy buys bought buying
 		take takes took taking lead leads led leading pour pours poured inject injects injected back backs backed
 		approached approaches agreed agrees pay pays paid makes made offered offers bid bids joins joined participated
-		co-led wants plans plan pledged commits committed bets snaps snapped purchases purchased`)
+		co-led wants plans plan pledged commits committed bets snaps snapped purchases purchased hired hires
+		acqui-hires acqui-hired figurent participent zählen beteiligten führte`)
 	investorBefore = []string{"led by", "co-led by", "backed by", "from", "including", "joined by", "participation from",
-		"such as", "include", "investors", "by", "alongside", "with"}
+		"such as", "include", "investors", "by", "alongside", "with", "runde von", "angeführt von", "geführt von",
+		"menée par", "mené par", "dirigée par", "menés par"}
 	valuationBefore = set(`valued valuation valuing value values pre-money post-money worth`)
 	skipMoneyBefore = set(`revenue revenues sales from total bringing loss losses debt fine settlement cost costs
 		spent spend spending profit income capex`)
@@ -80,7 +83,7 @@ func (s *state) roleOf(m mention, toks []token) role {
 	k := k1
 	for steps := 0; k < len(toks) && steps < 6; steps++ {
 		t := toks[k]
-		if auxWords[t.lower] || t.lower == "and" || (isCap(t) && !afterAnchors[t.lower] && !investorVerbs[t.lower] && !nameStops[t.lower]) {
+		if auxWords[t.lower] || andWords[t.lower] || (isCap(t) && !afterAnchors[t.lower] && !investorVerbs[t.lower] && !nameStops[t.lower]) {
 			k++
 			continue
 		}
@@ -141,7 +144,7 @@ func (s *state) roleOf(m mention, toks []token) role {
 		}
 		// Walk back over a list of names ("led by A, B and C").
 		b := k0 - 1
-		for b > 0 && b >= k0-10 && (toks[b].lower == "and" || personTitles[toks[b].lower] || (isCap(toks[b]) && !nameStops[toks[b].lower])) {
+		for b > 0 && b >= k0-10 && (andWords[toks[b].lower] || personTitles[toks[b].lower] || (isCap(toks[b]) && !nameStops[toks[b].lower])) {
 			b--
 		}
 		prev, prev2 = toks[b].lower, ""
@@ -177,6 +180,10 @@ type party struct {
 	score float64
 	r     role
 	sent  int
+	// backerOnly marks a name from the sentence after a deal sentence
+	// ("Jeff Bezos and Thrive Capital also participated."): it may be an
+	// investor, never the target.
+	backerOnly bool
 }
 
 func (s *state) dealFacts(topicSents []int, tr *events.TopicResult) *events.DealFacts {
@@ -202,6 +209,25 @@ func (s *state) dealFacts(topicSents []int, tr *events.TopicResult) *events.Deal
 			cands = append(cands, party{m: m, r: s.roleOf(m, toks), sent: si})
 		}
 	}
+	// Backers named in the sentence after a leading deal sentence.
+	for _, si := range order[:min(2, len(order))] {
+		nx := si + 1
+		if nx >= len(s.sents) || nx > 4 || slices.Contains(order, nx) || s.sents[nx].Zone == rules.ZoneTitle {
+			continue
+		}
+		toks = tokenize(s.text.Runes, s.sents[nx].Start, s.sents[nx].End, toks[:0])
+		for _, m := range s.ents {
+			if m.sent != nx {
+				continue
+			}
+			if e := s.entry(m); e != nil && e.Kind != gazetteer.KindInvestor && !e.Has("investor") {
+				continue
+			}
+			if r := s.roleOf(m, toks); r.investor > 0 && r.target <= 0 {
+				cands = append(cands, party{m: m, r: r, sent: nx, backerOnly: true})
+			}
+		}
+	}
 	// Target: the best-placed AI company.
 	best := -1
 	bestScore := 0.0
@@ -222,7 +248,7 @@ func (s *state) dealFacts(topicSents []int, tr *events.TopicResult) *events.Deal
 			sc -= 1
 		}
 		p.score = sc
-		if sc > bestScore && (p.m.ai || p.r.target > 0) {
+		if sc > bestScore && (p.m.ai || p.r.target > 0) && !p.backerOnly {
 			best, bestScore = i, sc
 		}
 	}
@@ -410,6 +436,12 @@ func (s *state) dealType(order []int, df *events.DealFacts) string {
 	switch {
 	case any(top, "deal_joint") || (corporates >= 2 && len(df.Investors) == corporates && !ledBy && any(order, "deal_stake")):
 		return events.DealJointInvestment
+	case anyMain(top, "deal_placement") && !anyMain(top[:1], "deal_acquisition"):
+		// A listed company selling new shares to investors.
+		return events.DealOther
+	case anyMain(top, "deal_licence") && !anyMain(top, "deal_acquisition"):
+		// Licence-and-hire: pays for the technology and the people.
+		return events.DealOther
 	case anyMain(top, "deal_ipo"):
 		return events.DealIPO
 	case anyMain(top, "deal_acquisition") && !any(top[:1], "deal_stake"):

@@ -1,6 +1,7 @@
 package classify
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -83,20 +84,24 @@ var (
 		european swedish canadian dutch swiss singaporean saudi emirati taiwanese chip chipmaker chip-maker designer maker developer company
 		firm lab unicorn coding defense defence search voice video humanoid robot robotics-startup generative cloud software platform
 		rival exclusive tech two three data group giant legal healthcare agent agents hardware model models inference gpu
+		accelerator accelerators industrial enterprise agentic
 		paris-based london-based berlin-based munich-based beijing-based shanghai-based hangzhou-based shenzhen-based
+		ki-start-up ki-startup ki-firma
 		san francisco-based new york-based toronto-based tel aviv-based seoul-based tokyo-based`)
 	beforeAnchors = set(`startup start-up company firm developer maker designer lab rival platform acquire acquires acquired
+		outfit unternehmen ki-start-up start-up-unternehmen pousse société entreprise
 		acquiring buy buys bought buying into backing unicorn chipmaker newcomer challenger builder provider specialist
 		including from competitor`)
 	afterAnchors = set(`raises raised raising secures secured lands landed bags nabs closes valued files filed debuts plans
 		emerges emerged
 		gets snags nets seeks weighs completes soars surges jumps doubles triples sees nears hits eyes tops
-		targets considers explores mulls`)
+		targets considers explores mulls sammelt lève raccoglie erhält obtient boucle scores pockets adds`)
 	afterNeedsNext = set(`is has to in said announced`)
 	afterNext      = set(`raising seeking valued raised raise talks list go ipo closed secured sell selling listing float
 		going public exploring considering weighing`)
 	possessiveNext = set(`ipo valuation funding listing debut fundraising round new latest fresh series`)
-	startupWords   = set(`startup start-up company developer maker firm lab platform designer provider unicorn`)
+	startupWords   = set(`startup start-up company developer maker firm lab platform designer provider unicorn outfit
+		newcomer specialist builder`)
 )
 
 // discoverNames finds company names that the gazetteer lacks, from their
@@ -115,7 +120,7 @@ func (s *state) discoverNames() {
 				continue
 			}
 			j := i + 1
-			for j < len(toks) && isCap(toks[j]) && !nameStops[toks[j].lower] && onlySpaceBetween(runes, toks[j-1].end, toks[j].start) {
+			for j < len(toks) && isCap(toks[j]) && (!nameStops[toks[j].lower] || nameInner[toks[j].text]) && onlySpaceBetween(runes, toks[j-1].end, toks[j].start) {
 				j++
 			}
 			s.considerName(si, toks, i, j)
@@ -138,7 +143,7 @@ var backerWords = set(`including include includes alongside`)
 // amount or a funding word.
 func afterBackerMarker(toks []token, i int) bool {
 	b := i - 1
-	for b >= 0 && i-b <= 14 && (toks[b].lower == "and" || personTitles[toks[b].lower] || (isCap(toks[b]) && !nameStops[toks[b].lower]) || toks[b].lower == "former" || toks[b].lower == "its") {
+	for b >= 0 && i-b <= 14 && (andWords[toks[b].lower] || personTitles[toks[b].lower] || (isCap(toks[b]) && !nameStops[toks[b].lower]) || toks[b].lower == "former" || toks[b].lower == "its") {
 		b--
 	}
 	if b < 0 || b == i-1 && false {
@@ -148,6 +153,9 @@ func afterBackerMarker(toks []token, i int) bool {
 	switch {
 	case backerWords[w]:
 		return true
+	case (w == "von" || w == "par") && b > 0:
+		p := toks[b-1].lower
+		return p == "runde" || p == "angeführt" || p == "geführt" || p == "menée" || p == "mené" || p == "dirigée" || p == "menés"
 	case w == "by" && b > 0:
 		p := toks[b-1].lower
 		return p == "led" || p == "co-led" || p == "backed" || p == "co-backed" || p == "funded" || p == "financed" || p == "joined" || p == "spearheaded" || p == "anchored" || p == "headed"
@@ -185,9 +193,15 @@ func (s *state) considerName(si int, toks []token, i, j int) {
 	if descriptors[toks[i].lower] {
 		return
 	}
-	// A run that qualifies the next word ("Informatica-rival AI firm X") is no name.
-	if j < len(toks) && startupWords[toks[j].lower] && onlySpaceBetween(runes, toks[j-1].end, toks[j].start) {
-		return
+	// A run that qualifies the next words ("Informatica-rival AI firm X",
+	// "London AI inference chip developer X") is no name.
+	for k := j; k < min(len(toks), j+4) && onlySpaceBetween(runes, toks[k-1].end, toks[k].start); k++ {
+		if startupWords[toks[k].lower] {
+			return
+		}
+		if !descriptors[toks[k].lower] && !strings.Contains(toks[k].lower, "-ai") {
+			break
+		}
 	}
 	last := toks[j-1]
 	possessive := strings.HasSuffix(last.lower, "'s") || strings.HasSuffix(last.lower, "\u2019s")
@@ -215,6 +229,11 @@ func (s *state) considerName(si int, toks []token, i, j int) {
 		anchored = true
 	}
 	if i > 1 && toks[i-1].lower == "of" && (toks[i-2].lower == "acquisition" || toks[i-2].lower == "takeover" || toks[i-2].lower == "purchase") {
+		anchored = true
+	}
+	// "Amplify Partners led the cheque", "Jeff Bezos and Thrive Capital also
+	// participated", "Siemens takes a minority stake": a backer's name.
+	if k := skipCoordinated(toks, j); k < len(toks) && backerVerbs[toks[k].lower] && !personTitles[toks[i].lower] {
 		anchored = true
 	}
 	if j < len(toks) {
@@ -251,12 +270,21 @@ func (s *state) considerName(si int, toks []token, i, j int) {
 	if len([]rune(name)) < 2 || !hasLetter(name) {
 		return
 	}
+	lname := strings.ToLower(name)
+	// "Korea Investment Partners" is an investor, not the government of
+	// Korea: a found investor name wins over place names inside it.
+	replace := investorName(lname)
 	for _, m := range s.ents {
 		if m.start < end && start < m.end {
-			return // overlaps a known name
+			e := s.entry(m)
+			if !replace || e == nil || e.Kind != gazetteer.KindGovernment || m.start < start || m.end > end {
+				return // overlaps a known name
+			}
 		}
 	}
-	lname := strings.ToLower(name)
+	if replace {
+		s.ents = slices.DeleteFunc(s.ents, func(m mention) bool { return m.start < end && start < m.end })
+	}
 	ai = ai || strings.HasSuffix(lname, " ai") || strings.HasSuffix(name, "AI") || strings.HasSuffix(lname, ".ai")
 	// "Labs" names an AI company unless the sentence places it in another
 	// sector ("household-budget app Kakeibo Labs").
@@ -267,6 +295,32 @@ func (s *state) considerName(si int, toks []token, i, j int) {
 	ai = ai || subject && !investorName(lname) && s.aiDescribed(si)
 	s.ents = append(s.ents, mention{entry: -1, name: name, start: start, end: end, sent: si, ai: ai})
 }
+
+// skipCoordinated skips auxiliaries, "and" and further capitalised names
+// after token j: "Jeff Bezos and Thrive Capital also participated".
+func skipCoordinated(toks []token, j int) int {
+	k := j
+	for steps := 0; k < len(toks) && steps < 6; steps++ {
+		t := toks[k]
+		if auxWords[t.lower] || andWords[t.lower] || (isCap(t) && !nameStops[t.lower] && !investorVerbs[t.lower]) {
+			k++
+			continue
+		}
+		break
+	}
+	return k
+}
+
+// nameInner are capitalised words that stop a name at its start but not
+// inside it: "Korea Investment Partners".
+var nameInner = set(`Investment Series Capital`)
+
+// backerVerbs follow a backer's name: "Amplify Partners led the round".
+var backerVerbs = set(`led co-led leads invested invests participated joined takes took backed backs hired hires
+	acqui-hires acqui-hired figurent participent`)
+
+// andWords join names in a list, in the languages the cues cover.
+var andWords = set(`and & et und e y`)
 
 // investorName reports whether a found name reads as an investor's
 // ("Helix Ridge Capital", "Northwind Ventures").
