@@ -77,6 +77,17 @@ func (s *state) roleOf(m mention, toks []token) role {
 			r.lead = true
 		}
 	}
+	// A CJK name before a backer ending ("三菱UFJ銀行などが出資").
+	if m.end < len(runes) {
+		rest := string(runes[m.end:min(len(runes), m.end+6)])
+		for _, w := range cjkBackerEnds {
+			if strings.HasPrefix(rest, w) {
+				r.investor += 3
+				r.lead = strings.Contains(w, "领投") || strings.Contains(w, "主導")
+				break
+			}
+		}
+	}
 	last := toks[min(k1, len(toks))-1]
 	possessive := strings.HasSuffix(last.lower, "'s") || strings.HasSuffix(last.lower, "\u2019s")
 	// After the mention: skip auxiliaries and coordinated names.
@@ -144,7 +155,7 @@ func (s *state) roleOf(m mention, toks []token) role {
 		}
 		// Walk back over a list of names ("led by A, B and C").
 		b := k0 - 1
-		for b > 0 && b >= k0-10 && (andWords[toks[b].lower] || personTitles[toks[b].lower] || (isCap(toks[b]) && !nameStops[toks[b].lower])) {
+		for b > 0 && b >= k0-10 && (andWords[toks[b].lower] || toks[b].lower == "the" || personTitles[toks[b].lower] || (isCap(toks[b]) && !nameStops[toks[b].lower])) {
 			b--
 		}
 		prev, prev2 = toks[b].lower, ""
@@ -202,7 +213,19 @@ func (s *state) dealFacts(topicSents []int, tr *events.TopicResult) *events.Deal
 			}
 			e := s.entry(m)
 			if e != nil && (e.Kind == gazetteer.KindGovernment || e.Kind == gazetteer.KindChip || e.Kind == gazetteer.KindProduct) {
-				if e.Kind != gazetteer.KindGovernment || !strings.Contains(strings.ToLower(e.Name), "fund") {
+				if e.Kind != gazetteer.KindGovernment || e.Has("adjective") {
+					continue
+				}
+				if !strings.Contains(strings.ToLower(e.Name), "fund") {
+					// A public body named as the source of the money ("awarded
+					// by the EuroHPC Joint Undertaking") is an investor, under
+					// the name the text gives it.
+					r := s.roleOf(m, toks)
+					if r.investor <= 0 || r.target > 0 {
+						continue
+					}
+					m.name = string(s.text.Runes[m.start:m.end])
+					cands = append(cands, party{m: m, r: r, sent: si})
 					continue
 				}
 			}

@@ -112,6 +112,7 @@ func (s *state) discoverNames() {
 	var toks []token
 	limit := min(len(s.sents), 8)
 	for si := 0; si < limit; si++ {
+		s.cjkNames(si)
 		sent := s.sents[si]
 		toks = tokenize(runes, sent.Start, sent.End, toks[:0])
 		for i := 0; i < len(toks); {

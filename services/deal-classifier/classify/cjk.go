@@ -1,0 +1,144 @@
+package classify
+
+import (
+	"strings"
+	"unicode"
+)
+
+// CJK names carry no capitals and no spaces, so they are found by the
+// particles and deal words around them: the subject of a raise
+// ("サカナAI、約200億円を調達", "업스테이지가 ... 투자를 유치했다",
+// "燧原科技完成新一轮融资") and backers before "などが出資" or "领投".
+
+// cjkRaise are raise words that make the sentence's leading name a target.
+var cjkRaise = []string{"調達", "出資を受け", "투자 유치", "투자를 유치", "유치했", "融资", "募资", "获投", "筹集"}
+
+// cjkSubjectEnds end the leading name of a sentence.
+var cjkSubjectEnds = []string{"、", "，", ",", "が", "は", "宣布", "完成", "获得", "获", "이 ", "가 ", "는 ", "은 "}
+
+// cjkBackerEnds follow a backer's name.
+var cjkBackerEnds = []string{"などが出資", "が出資", "から出資", "などから", "が引き受け", "が主導", "联合领投", "领投", "参投", "跟投", "등이 참여", "이 참여", "가 참여"}
+
+// cjkBackerStarts open a backer's name: "由红杉中国领投".
+var cjkBackerStarts = []string{"由", "老股东"}
+
+// cjkDescriptors end a description before a name.
+var cjkDescriptors = []string{"企业", "公司", "厂商", "初创", "开发商", "スタートアップ", "企業", "스타트업", "기업"}
+
+// cjkGeneric are words for investors in general, not names.
+var cjkGeneric = []string{"투자자", "투자사", "벤처캐피털", "投资者", "投资方", "投資家", "股东", "多家", "機関投資家", "株主"}
+
+func isCJK(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
+}
+
+// cjkNames adds the CJK names of sentence si as found names.
+func (s *state) cjkNames(si int) {
+	sent := s.sents[si]
+	runes := s.text.Runes[sent.Start:sent.End]
+	text := string(runes)
+	hasCJK := false
+	for _, r := range runes {
+		if isCJK(r) {
+			hasCJK = true
+			break
+		}
+	}
+	if !hasCJK {
+		return
+	}
+	raise := false
+	for _, w := range cjkRaise {
+		if strings.Contains(text, w) {
+			raise = true
+		}
+	}
+	if raise {
+		// The sentence's subject: the run before the first subject ending,
+		// after a descriptor ending in "、" or "スタートアップ" when present.
+		from := 0
+		if k := strings.Index(text, "、"); k >= 0 && k < len(text)/2 {
+			prefix := text[:k]
+			if strings.Contains(prefix, "スタートアップ") || strings.Contains(prefix, "企業") {
+				from = len([]rune(prefix)) + 1
+			}
+		}
+		s.cjkAdd(si, runes, from, cjkEnd(runes[from:], cjkSubjectEnds), true)
+	}
+	for _, w := range cjkBackerEnds {
+		wr := []rune(w)
+		for k := 0; k+len(wr) <= len(runes); k++ {
+			if string(runes[k:k+len(wr)]) != w {
+				continue
+			}
+			b := k
+			for b > 0 && (isCJK(runes[b-1]) || unicode.IsLetter(runes[b-1]) || unicode.IsDigit(runes[b-1])) && k-b < 16 {
+				b--
+			}
+			for _, st := range cjkBackerStarts {
+				if i := strings.LastIndex(string(runes[b:k]), st); i >= 0 {
+					b += len([]rune(string(runes[b:k])[:i])) + len([]rune(st))
+				}
+			}
+			s.cjkAdd(si, runes, b, k-b, false)
+		}
+	}
+}
+
+// cjkEnd returns the length of the run before the first of ends, or -1.
+func cjkEnd(runes []rune, ends []string) int {
+	text := string(runes)
+	best := -1
+	for _, e := range ends {
+		if i := strings.Index(text, e); i > 0 {
+			n := len([]rune(text[:i]))
+			if best < 0 || n < best {
+				best = n
+			}
+		}
+	}
+	return best
+}
+
+// cjkAdd records runes[from:from+n] of sentence si as a found name.
+func (s *state) cjkAdd(si int, runes []rune, from, n int, subject bool) {
+	if n < 2 || n > 16 || from < 0 || from+n > len(runes) {
+		return
+	}
+	// "AI芯片企业星衡智算": drop a leading descriptor.
+	for _, d := range cjkDescriptors {
+		seg := string(runes[from : from+n])
+		if i := strings.LastIndex(seg, d); i >= 0 {
+			skip := len([]rune(seg[:i])) + len([]rune(d))
+			if n-skip >= 2 {
+				from, n = from+skip, n-skip
+			}
+		}
+	}
+	name := strings.TrimSpace(string(runes[from : from+n]))
+	cjk := 0
+	for _, r := range name {
+		if isCJK(r) {
+			cjk++
+		}
+		if unicode.IsDigit(r) || unicode.IsSpace(r) {
+			return
+		}
+	}
+	if cjk == 0 {
+		return
+	}
+	for _, g := range cjkGeneric {
+		if strings.Contains(name, g) {
+			return
+		}
+	}
+	start := s.sents[si].Start + from
+	end := start + n
+	for _, m := range s.ents {
+		if m.start < end && start < m.end {
+			return
+		}
+	}
+	s.ents = append(s.ents, mention{entry: -1, name: name, start: start, end: end, sent: si, ai: subject && s.aiDescribed(si)})
+}

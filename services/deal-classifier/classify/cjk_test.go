@@ -1,0 +1,38 @@
+package classify
+
+import "testing"
+
+// TestCJKNames checks that unknown Chinese, Japanese and Korean company
+// names are found from the particles and deal words around them.
+func TestCJKNames(t *testing.T) {
+	c := testClassifier(t)
+	cases := []struct {
+		title, text, target, investor string
+	}{
+		{"AI芯片企业星衡智算完成数亿元B轮融资", "星衡智算宣布完成数亿元人民币B轮融资，由云峰资本领投，资金将用于推理芯片研发。", "星衡智算", "云峰资本"},
+		{"ミライ知能、シリーズAで15億円を調達", "東京のAIスタートアップ、ミライ知能はシリーズAで15億円を調達した。青葉キャピタルなどが出資した。", "ミライ知能", "青葉キャピタル"},
+		{"한빛에이아이, 200억 원 규모 시리즈B 투자 유치", "AI 스타트업 한빛에이아이가 200억 원 규모의 시리즈B 투자를 유치했다.", "한빛에이아이", ""},
+	}
+	for _, tc := range cases {
+		res := c.Classify(Document{Title: tc.title, Text: tc.text})
+		inv := res.Topic("ai_investment")
+		if inv == nil || !inv.Matched || inv.Facts == nil || inv.Facts.Deal == nil {
+			t.Errorf("%s: ai_investment not matched: %+v", tc.title, inv)
+			continue
+		}
+		d := inv.Facts.Deal
+		if d.Target != tc.target {
+			t.Errorf("%s: target %q, want %q", tc.title, d.Target, tc.target)
+		}
+		if tc.investor == "" {
+			continue
+		}
+		found := false
+		for _, i := range d.Investors {
+			found = found || i.Name == tc.investor
+		}
+		if !found {
+			t.Errorf("%s: investors %+v lack %q", tc.title, d.Investors, tc.investor)
+		}
+	}
+}
