@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/newsmon/newsmon/pkg/events"
 	"github.com/newsmon/newsmon/services/deal-classifier/acmatch"
@@ -108,6 +109,7 @@ func (c *Classifier) Classify(doc Document) Result {
 	s.amounts = money.Find(s.text.Runes, c.rules.Rates, money.Options{Yen: s.yenCurrency()})
 	s.describedAI()
 	s.discoverNames()
+	s.stakeInAI()
 	slices.SortFunc(s.ents, func(a, b mention) int { return a.start - b.start })
 	s.setBuiltins()
 	res := Result{RulesVersion: c.rules.Hash}
@@ -188,6 +190,43 @@ func (s *state) describedAI() {
 // word may be for the sentence to describe an AI company: "an identity-
 // security firm ..., betting that AI agents will ..." describes no AI maker.
 const describeSpan = 30
+
+// stakeInAI marks (stake_in_ai) every sentence where money goes into a
+// named AI company: a stake verb, then "in" or "into" right before the
+// company ("will invest up to $100 billion in OpenAI"). Capex words in such
+// a sentence describe what the money is for, not a capex plan.
+func (s *state) stakeInAI() {
+	mark, ok1 := s.c.termID["stake_in_ai"]
+	stake, ok2 := s.c.termID["stake_verb"]
+	if !ok1 || !ok2 {
+		return
+	}
+	runes := s.text.Runes
+	for _, m := range s.ents {
+		e := s.entry(m)
+		if !m.ai && (e == nil || e.Kind != gazetteer.KindAICompany) {
+			continue
+		}
+		k := m.start - 1
+		for k >= 0 && runes[k] == ' ' {
+			k--
+		}
+		w := k
+		for w >= 0 && unicode.IsLetter(runes[w]) {
+			w--
+		}
+		prev := strings.ToLower(string(runes[w+1 : k+1]))
+		if prev != "in" && prev != "into" {
+			continue
+		}
+		for _, h := range s.terms {
+			if int(h.sent) == m.sent && int(h.feature) == stake && int(h.end) <= w+1 {
+				s.set(m.sent, mark)
+				break
+			}
+		}
+	}
+}
 
 // termBefore reports whether sentence si has a hit of term a before its
 // first hit of term b.
