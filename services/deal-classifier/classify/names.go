@@ -89,7 +89,7 @@ var (
 		ki-start-up ki-startup ki-firma
 		san francisco-based new york-based toronto-based tel aviv-based seoul-based tokyo-based`)
 	beforeAnchors = set(`startup start-up company firm developer maker designer lab rival platform acquire acquires acquired
-		outfit unternehmen ki-start-up start-up-unternehmen pousse société entreprise
+		outfit license licence unternehmen ki-start-up start-up-unternehmen pousse société entreprise
 		acquiring buy buys bought buying into backing unicorn chipmaker newcomer challenger builder provider specialist
 		including from competitor`)
 	afterAnchors = set(`raises raised raising secures secured lands landed bags nabs closes valued files filed debuts plans
