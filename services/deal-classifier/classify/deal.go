@@ -175,6 +175,20 @@ func (s *state) roleOf(m mention, toks []token) role {
 	return r
 }
 
+// publicBody reports whether a government's name, as written, is a body
+// that hands out money ("EuroHPC Joint Undertaking", "UK Sovereign AI
+// unit") rather than a place ("Beijing", "Korea").
+func publicBody(name string) bool {
+	l := strings.ToLower(name)
+	for _, w := range []string{"ministry", "fund", "agency", "joint undertaking", "eurohpc", "commission", "department",
+		"council", "bank", "corporation", "authority", "sovereign", "office", "government", "institute"} {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
+}
+
 func hasPrefixAny(toks []token, prefixes ...string) bool {
 	for _, t := range toks {
 		for _, p := range prefixes {
@@ -221,10 +235,11 @@ func (s *state) dealFacts(topicSents []int, tr *events.TopicResult) *events.Deal
 					// by the EuroHPC Joint Undertaking") is an investor, under
 					// the name the text gives it.
 					r := s.roleOf(m, toks)
-					if r.investor <= 0 || r.target > 0 {
+					surface := string(s.text.Runes[m.start:m.end])
+					if r.investor <= 0 || r.target > 0 || !publicBody(surface) {
 						continue
 					}
-					m.name = string(s.text.Runes[m.start:m.end])
+					m.name = surface
 					cands = append(cands, party{m: m, r: r, sent: si})
 					continue
 				}
@@ -232,12 +247,16 @@ func (s *state) dealFacts(topicSents []int, tr *events.TopicResult) *events.Deal
 			cands = append(cands, party{m: m, r: s.roleOf(m, toks), sent: si})
 		}
 	}
-	// Backers named in the sentence after a leading deal sentence.
+	// Backers named in the two sentences after a leading deal sentence.
+	var extra []int
 	for _, si := range order[:min(2, len(order))] {
-		nx := si + 1
-		if nx >= len(s.sents) || nx > 4 || slices.Contains(order, nx) || s.sents[nx].Zone == rules.ZoneTitle {
-			continue
+		for nx := si + 1; nx <= si+2; nx++ {
+			if nx < len(s.sents) && nx <= 5 && !slices.Contains(order, nx) && !slices.Contains(extra, nx) && s.sents[nx].Zone != rules.ZoneTitle {
+				extra = append(extra, nx)
+			}
 		}
+	}
+	for _, nx := range extra {
 		toks = tokenize(s.text.Runes, s.sents[nx].Start, s.sents[nx].End, toks[:0])
 		for _, m := range s.ents {
 			if m.sent != nx {

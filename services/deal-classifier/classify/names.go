@@ -79,7 +79,7 @@ var (
 		jumps surges sees nears wins inks signs launches unveils hires taps could may will would should be what why how who
 		this that these those it he she they we report reports reportedly sources exclusive update breaking analysis opinion
 		startup start-up startups stake shares stock up down over than more about into via amid against per vs not no
-		considers considering explores exploring weighing mulls targets aims seeks nears`)
+		considers considering explores exploring weighing mulls targets aims seeks nears investors backers shareholders`)
 	descriptors = set(`ai a.i. chinese us u.s. american french german british uk israeli indian japanese korean south
 		european swedish canadian dutch swiss singaporean saudi emirati taiwanese chip chipmaker chip-maker designer maker developer company
 		firm lab unicorn coding defense defence search voice video humanoid robot robotics-startup generative cloud software platform
