@@ -186,10 +186,11 @@ func (s *state) describedAI() {
 	}
 }
 
-// describeSpan is how far apart (in runes) the AI phrase and the company
-// word may be for the sentence to describe an AI company: "an identity-
-// security firm ..., betting that AI agents will ..." describes no AI maker.
-const describeSpan = 30
+// describeSpan is how far apart (in runes, within one clause) the AI phrase
+// and the company word may be for the sentence to describe an AI company:
+// "a start-up that writes and tests code with AI agents" does, "an
+// identity-security firm in a cash deal, betting that AI agents ..." does not.
+const describeSpan = 60
 
 // stakeInAI marks (stake_in_ai) every sentence where money goes into a
 // named AI company: a stake verb, then "in" or "into" right before the
@@ -256,8 +257,11 @@ func (s *state) nearTerms(si, a, b, span int) bool {
 			if int(y.sent) != si || int(y.feature) != b {
 				continue
 			}
-			d := max(int(x.start)-int(y.end), int(y.start)-int(x.end))
-			if d <= span {
+			lo, hi := int(y.end), int(x.start)
+			if int(x.end) <= int(y.start) {
+				lo, hi = int(x.end), int(y.start)
+			}
+			if hi-lo <= span && !slices.ContainsFunc(s.text.Runes[lo:max(lo, hi)], func(r rune) bool { return r == ',' || r == ';' }) {
 				return true
 			}
 		}
