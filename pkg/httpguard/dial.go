@@ -20,9 +20,8 @@ import (
 // fd00:ec2::254 metadata address, fe80::/10, IPv4-mapped forms) plus the
 // special ranges inside it. The allow-list is checked first.
 type guard struct {
-	ssrf         *ssrf.Guardian
-	allowHosts   map[string]bool
-	allowAnyHost bool
+	ssrf       *ssrf.Guardian
+	allowHosts map[string]bool
 }
 
 func newGuard(allow []string) (*guard, error) {

@@ -120,14 +120,6 @@ func (s *scheduler) run(ctx context.Context) {
 	}
 }
 
-// idle reports whether no poll is running (every scheduled feed waits in
-// the heap).
-func (s *scheduler) idle() bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.h.Len() == s.active
-}
-
 // caughtUp reports whether the scheduler has dispatched everything due at
 // now and no poll is running.
 func (s *scheduler) caughtUp(now time.Time) bool {

@@ -35,7 +35,6 @@ type watcher struct {
 	missing []string
 	alerts  []received
 	seq     uint64
-	lat     []time.Duration
 
 	kvw   jetstream.KeyWatcher
 	alCC  jetstream.ConsumeContext
