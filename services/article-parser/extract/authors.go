@@ -15,30 +15,60 @@ var bylineSelectors = []string{
 	`.byline__name`, `.author-name`, `.byline`, `[class*="byline"]`, `.author`, `[class*="author-name"]`,
 }
 
-// readAuthors returns the article's authors: JSON-LD first, then <meta>
-// tags, then the visible byline.
-func readAuthors(doc *goquery.Document, mt metaTags, ld ldArticle) []string {
-	var raw []string
-	switch {
-	case len(ld.Authors) > 0:
-		raw = ld.Authors
-	case len(mt["author"]) > 0:
-		raw = mt["author"]
-	case len(mt["article:author"]) > 0 && !strings.Contains(mt.get("article:author"), "://"):
-		raw = mt["article:author"]
-	case mt.get("parsely-author", "sailthru.author", "dc.creator") != "":
-		raw = []string{mt.get("parsely-author", "sailthru.author", "dc.creator")}
-	default:
-		for _, sel := range bylineSelectors {
-			s := doc.Find(sel)
-			if s.Length() == 0 || s.Length() > 6 {
-				continue
-			}
-			s.Each(func(_ int, e *goquery.Selection) { raw = append(raw, e.Text()) })
-			break
+// readAuthors returns the article's people: JSON-LD first, then <meta>
+// tags, then the visible byline markup, then a byline printed as text.
+// A source counts only if something is left after dropping the site's
+// own name, desks and roles ("Web Desk", "Staff"). A page that puts its
+// own name in one author tag uses those tags for the house, so the other
+// author tags are skipped too.
+func readAuthors(doc *goquery.Document, mt metaTags, ld ldArticle, site string) []string {
+	metaAuthor := func() []string {
+		if strings.Contains(mt.get("article:author"), "://") {
+			return nil
 		}
+		return mt["article:author"]
 	}
-	return cleanAuthors(raw)
+	sources := []struct {
+		meta bool
+		get  func() []string
+	}{
+		{false, func() []string { return ld.Authors }},
+		{true, func() []string { return mt["author"] }},
+		{true, metaAuthor},
+		{true, func() []string { return []string{mt.get("parsely-author", "sailthru.author", "dc.creator")} }},
+		{false, func() []string { return bylineMarkup(doc) }},
+		{false, func() []string { return textByline(doc) }},
+	}
+	house := false
+	for _, src := range sources {
+		if src.meta && house {
+			continue
+		}
+		names := cleanAuthors(src.get())
+		out := dropSiteAuthors(names, site)
+		if len(out) > 0 {
+			return out
+		}
+		house = house || (src.meta && len(names) > 0)
+	}
+	return nil
+}
+
+// bylineMarkup reads the first byline selector that matches a few elements.
+func bylineMarkup(doc *goquery.Document) []string {
+	var raw []string
+	for _, sel := range bylineSelectors {
+		s := doc.Find(sel)
+		if s.Length() == 0 || s.Length() > 6 {
+			continue
+		}
+		s.Each(func(_ int, e *goquery.Selection) { raw = append(raw, e.Text()) })
+		if len(cleanAuthors(raw)) > 0 {
+			return raw
+		}
+		raw = nil
+	}
+	return nil
 }
 
 var (
@@ -86,7 +116,8 @@ func plausibleName(s string) bool {
 		}
 	}
 	low := strings.ToLower(s)
-	for _, role := range []string{"staff", "reporter", "correspondent", "editor", "contributor", "updated", "published"} {
+	for _, role := range []string{"staff", "reporter", "correspondent", "editor", "contributor", "updated", "published",
+		"desk", "newsroom", "bureau", "agencies", "wire service", "news service"} {
 		if strings.Contains(low, role) {
 			return false
 		}

@@ -14,8 +14,11 @@ type Metadata struct {
 	Title       string    `json:"title,omitempty"`
 	Authors     []string  `json:"authors,omitempty"`
 	PublishedAt time.Time `json:"published_at,omitzero"`
-	ModifiedAt  time.Time `json:"modified_at,omitzero"`
-	SiteName    string    `json:"site_name,omitempty"`
+	// PublishedDateOnly is true when the page printed only a day, no time:
+	// PublishedAt is then midnight UTC of that day.
+	PublishedDateOnly bool      `json:"published_date_only,omitempty"`
+	ModifiedAt        time.Time `json:"modified_at,omitzero"`
+	SiteName          string    `json:"site_name,omitempty"`
 	// Language is a lower-case ISO 639-1 code: declared by the page, else
 	// detected from the extracted text.
 	Language    string   `json:"language,omitempty"`
@@ -71,36 +74,27 @@ func readMetadata(doc *goquery.Document, pageURL *url.URL) (Metadata, ldArticle)
 	mt := readMetaTags(doc)
 	ld, _ := parseJSONLD(doc)
 	md := Metadata{
-		SiteName:    firstNonEmpty(mt.get("og:site_name"), ld.Publisher, mt.get("application-name", "twitter:site")),
+		SiteName:    chooseSite(doc, mt, ld, pageURL),
 		Description: firstNonEmpty(mt.get("og:description", "description", "twitter:description")),
 		Section:     firstNonEmpty(mt.get("article:section"), ld.Section, mt.get("section", "parsely-section", "sailthru.section")),
 	}
-	md.SiteName = strings.TrimPrefix(md.SiteName, "@")
-	// Markup is searched only when the metadata has no answer: selector
-	// scans over a large page cost more than everything else here.
-	title := firstNonEmpty(mt.get("og:title"), ld.Headline, mt.get("twitter:title"))
-	if title == "" {
-		title = firstNonEmpty(headline(doc), doc.Find("title").First().Text())
+	rawLang := firstNonEmpty(attr(doc.Find("html"), "lang"), attr(doc.Find("html"), "xml:lang"),
+		mt.get("content-language", "language", "dc.language"), ld.Language, mt.get("og:locale"))
+	md.Language = normLang(rawLang)
+	host := ""
+	if pageURL != nil {
+		host = pageURL.Hostname()
 	}
 	if md.SiteName == "" {
-		md.SiteName = siteFromTitle(title, pageURL)
+		md.SiteName = siteFromTitle(firstNonEmpty(mt.get("og:title"), ld.Headline, doc.Find("title").First().Text()), pageURL)
 	}
-	md.Title = cleanTitle(title, md.SiteName)
-	md.Authors = dropSiteAuthors(readAuthors(doc, mt, ld), md.SiteName)
-	if len(md.Authors) == 0 {
-		md.Authors = cleanAuthors(textByline(doc))
-	}
-	md.PublishedAt = firstDate(mt.get("article:published_time"), ld.Published,
-		mt.get("datepublished", "pubdate", "publishdate", "publish-date", "date", "dc.date.issued", "dc.date", "parsely-pub-date", "sailthru.date", "og:published_time"))
-	if md.PublishedAt.IsZero() {
-		md.PublishedAt = firstDate(timeAttr(doc, "[itemprop=datePublished]", "time[pubdate]", "article time[datetime]", "time[datetime]"))
-	}
+	md.Title = chooseTitle(doc, mt, ld, []string{md.SiteName, ld.Publisher}, host)
+	md.Authors = readAuthors(doc, mt, ld, md.SiteName)
+	md.PublishedAt, md.PublishedDateOnly = choosePublished(doc, mt, ld, rawLang)
 	md.ModifiedAt = firstDate(mt.get("article:modified_time"), ld.Modified, mt.get("og:updated_time", "datemodified", "last-modified", "dc.date.modified"))
 	if md.ModifiedAt.IsZero() {
 		md.ModifiedAt = firstDate(timeAttr(doc, "[itemprop=dateModified]"))
 	}
-	md.Language = normLang(firstNonEmpty(attr(doc.Find("html"), "lang"), attr(doc.Find("html"), "xml:lang"),
-		mt.get("content-language", "language", "dc.language"), ld.Language, mt.get("og:locale")))
 	md.ImageURL = resolve(pageURL, firstNonEmpty(mt.get("og:image", "og:image:url", "og:image:secure_url"), ld.Image, mt.get("twitter:image", "twitter:image:src", "thumbnailurl")))
 	md.Keywords = readKeywords(mt, ld)
 	html := doc.Find("html").First()
@@ -124,19 +118,28 @@ func headline(doc *goquery.Document) string {
 var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " · "}
 
 // cleanTitle collapses white space and drops a trailing or leading site
-// name ("Headline | Site").
-func cleanTitle(t, site string) string {
+// name ("Headline | Site", "Site - Headline", "Headline — Site"): a side
+// that names one of sites or the page's host.
+func cleanTitle(t string, sites []string, host string) string {
 	t = strings.Join(strings.Fields(t), " ")
+	host = squash(host)
+	isSite := func(part string) bool {
+		sq := squash(part)
+		if sq == "" {
+			return false
+		}
+		for _, s := range sites {
+			if s != "" && sq == squash(s) {
+				return true
+			}
+		}
+		return len(sq) >= 4 && host != "" && strings.Contains(host, sq)
+	}
 	for _, sep := range titleSeparators {
-		i := strings.LastIndex(t, sep)
-		if i <= 0 {
-			continue
+		if i := strings.LastIndex(t, sep); i > 0 && isSite(t[i+len(sep):]) {
+			return t[:i]
 		}
-		head, tail := t[:i], t[i+len(sep):]
-		if site != "" && strings.EqualFold(tail, site) {
-			return head
-		}
-		if j := strings.Index(t, sep); site != "" && strings.EqualFold(t[:j], site) {
+		if j := strings.Index(t, sep); j > 0 && isSite(t[:j]) {
 			return t[j+len(sep):]
 		}
 	}
