@@ -21,13 +21,13 @@ var (
 	investorBefore = []string{"led by", "co-led by", "backed by", "from", "including", "joined by", "participation from",
 		"such as", "include", "investors", "by", "alongside", "with", "runde von", "angeführt von", "geführt von",
 		"menée par", "mené par", "dirigée par", "menés par"}
-	valuationBefore = set(`valued valuation valuing value values pre-money post-money worth`)
+	valuationBefore = set(`valued valuation valuing value values pre-money post-money worth pricing`)
 	skipMoneyBefore = set(`revenue revenues sales from total bringing loss losses debt fine settlement cost costs
 		spent spend spending profit income capex`)
 	roundStrong = []string{"funding round", "financing round", "round of", "series ", "seed", "fundraising", "fundraise",
 		"led by", "co-led", "round led", "mega-round", "investors including", "backers including", "raised", "raises", "raising",
 		"pre-seed", "tops up", "topped up", "hauls in", "hauled in", "snags", "snagged", "bags", "bagged", "pockets", "pocketed",
-		"lève", "levé", "levée", "raccoglie", "raccolto", "sammelt", "finanzierungsrunde", "調達", "シリーズ", "시리즈", "투자 유치",
+		"lève", "levé", "levée", "raccoglie", "raccolto", "sammelt", "finanzierungsrunde", "調達", "シリーズ", "시리즈", "투자 유치", "ronda ", "rodada ", "liderada por", "liderado por",
 		"투자를 유치", "轮融资", "融资"}
 )
 
@@ -390,7 +390,10 @@ func (s *state) dealMoney(order []int, df *events.DealFacts, tr *events.TopicRes
 			if len(before) > 0 && before[len(before)-1].lower == "up" && len(afterToks) > 0 && afterToks[0].lower == "from" {
 				skip = true
 			}
-			if len(afterToks) > 0 && (afterToks[0].lower == "valuation" || (len(afterToks) > 1 && afterToks[1].lower == "valuation")) {
+			// "$2bn valuation", "mit 3,25 Milliarden Dollar bewertet"; not
+			// across a clause break ("raises $900m; valuation nears $10bn").
+			gap := string(s.text.Runes[a.End:min(sent.End, a.End+3)])
+			if len(afterToks) > 0 && !strings.ContainsAny(gap, ";,") && (afterToks[0].lower == "valuation" || afterToks[0].lower == "bewertet" || (len(afterToks) > 1 && afterToks[1].lower == "valuation")) {
 				isVal = true
 			}
 			if len(before) > 0 && before[len(before)-1].lower == "at" && s.termIn(si, "valuation") && !isVal {
@@ -476,12 +479,12 @@ func (s *state) dealType(order []int, df *events.DealFacts) string {
 		}
 	}
 	switch {
-	case any(top, "deal_joint") || (corporates >= 2 && len(df.Investors) == corporates && !ledBy && any(order, "deal_stake")):
+	case (any(top, "deal_joint") && !anyMain(top[:1], "deal_acquisition")) || (corporates >= 2 && len(df.Investors) == corporates && !ledBy && any(order, "deal_stake")):
 		return events.DealJointInvestment
-	case anyMain(top, "deal_placement") && !anyMain(top[:1], "deal_acquisition"):
+	case anyMain(top, "deal_placement") && !anyMain(top[:1], "deal_acquisition") && !anyMain(top[:1], "deal_stake"):
 		// A listed company selling new shares to investors.
 		return events.DealOther
-	case anyMain(top, "deal_licence") && !anyMain(top, "deal_acquisition"):
+	case anyMain(top[:1], "deal_licence") || anyMain(top, "deal_licence") && !anyMain(top, "deal_acquisition"):
 		// Licence-and-hire: pays for the technology and the people.
 		return events.DealOther
 	case anyMain(top, "deal_ipo"):

@@ -7,6 +7,7 @@
 package money
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -40,7 +41,7 @@ type prefix struct {
 
 // Longest first, so "US$" wins over "$".
 var prefixes = []prefix{
-	{"US$", "USD"}, {"HK$", "HKD"}, {"NT$", "TWD"}, {"S$", "SGD"}, {"A$", "AUD"}, {"C$", "CAD"},
+	{"US$", "USD"}, {"R$", "BRL"}, {"HK$", "HKD"}, {"NT$", "TWD"}, {"S$", "SGD"}, {"A$", "AUD"}, {"C$", "CAD"},
 	{"USD", "USD"}, {"EUR", "EUR"}, {"GBP", "GBP"}, {"JPY", "JPY"}, {"CNY", "CNY"}, {"RMB", "CNY"},
 	{"KRW", "KRW"}, {"INR", "INR"}, {"Rs.", "INR"}, {"Rs", "INR"},
 	{"$", "USD"}, {"€", "EUR"}, {"£", "GBP"}, {"¥", "¥"}, {"￥", "¥"}, {"₩", "KRW"}, {"₹", "INR"},
@@ -54,9 +55,9 @@ type word struct {
 
 var scales = []word{
 	{"trillion", 1e12, ""}, {"trillions", 1e12, ""}, {"tn", 1e12, ""}, {"tr", 1e12, ""},
-	{"billion", 1e9, ""}, {"billions", 1e9, ""}, {"bn", 1e9, ""}, {"bln", 1e9, ""}, {"b", 1e9, ""},
+	{"mil millones", 1e9, ""}, {"bilhões", 1e9, ""}, {"billion", 1e9, ""}, {"billions", 1e9, ""}, {"bn", 1e9, ""}, {"bln", 1e9, ""}, {"b", 1e9, ""},
 	{"milliarden", 1e9, ""}, {"milliarde", 1e9, ""}, {"mrd", 1e9, ""}, {"mrd.", 1e9, ""}, {"miliardi", 1e9, ""}, {"miliardo", 1e9, ""}, {"milliards", 1e9, ""}, {"milliard", 1e9, ""},
-	{"million", 1e6, ""}, {"millions", 1e6, ""}, {"millionen", 1e6, ""}, {"milioni", 1e6, ""}, {"mln", 1e6, ""}, {"mn", 1e6, ""}, {"m", 1e6, ""}, {"mio", 1e6, ""}, {"mio.", 1e6, ""},
+	{"million", 1e6, ""}, {"millions", 1e6, ""}, {"millones", 1e6, ""}, {"milhões", 1e6, ""}, {"milhoes", 1e6, ""}, {"millionen", 1e6, ""}, {"milioni", 1e6, ""}, {"mln", 1e6, ""}, {"mn", 1e6, ""}, {"m", 1e6, ""}, {"mio", 1e6, ""}, {"mio.", 1e6, ""},
 	{"thousand", 1e3, ""}, {"k", 1e3, ""}, {"lakh crore", 1e12, ""}, {"crore", 1e7, ""}, {"lakh", 1e5, ""},
 	{"万亿", 1e12, ""}, {"兆", 1e12, ""}, {"亿", 1e8, ""}, {"億", 1e8, ""}, {"千万", 1e7, ""}, {"百万", 1e6, ""},
 	{"万", 1e4, ""}, {"萬", 1e4, ""},
@@ -75,7 +76,7 @@ var suffixes = []word{
 	{"欧元", 0, "EUR"}, {"日元", 0, "JPY"}, {"韩元", 0, "KRW"}, {"港元", 0, "HKD"},
 	{"円", 0, "JPY"}, {"ドル", 0, "USD"}, {"원", 0, "KRW"}, {"달러", 0, "USD"}, {"엔", 0, "JPY"}, {"위안", 0, "CNY"},
 	{"d'euros", 0, "EUR"}, {"d’euros", 0, "EUR"}, {"de dollars", 0, "USD"}, {"de yuans", 0, "CNY"},
-	{"de livres", 0, "GBP"}, {"rupee", 0, "INR"}, {"korean won", 0, "KRW"}, {"japanese yen", 0, "JPY"},
+	{"de livres", 0, "GBP"}, {"de euros", 0, "EUR"}, {"de dólares", 0, "USD"}, {"de reais", 0, "BRL"}, {"reais", 0, "BRL"}, {"rupee", 0, "INR"}, {"korean won", 0, "KRW"}, {"japanese yen", 0, "JPY"},
 }
 
 var qualifiers = []struct{ text, q string }{
@@ -108,6 +109,10 @@ func Find(runes []rune, rates Rates, opt Options) []Amount {
 		a.Text = string(runes[a.Start:a.End])
 		out = append(out, a)
 		i = next - 1
+	}
+	if words := findWords(runes, rates, out); len(words) > 0 {
+		out = append(out, words...)
+		slices.SortFunc(out, func(a, b Amount) int { return a.Start - b.Start })
 	}
 	return out
 }

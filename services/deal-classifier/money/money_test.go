@@ -72,3 +72,28 @@ func TestNotMoney(t *testing.T) {
 }
 
 func near(a, b float64) bool { return math.Abs(a-b) <= 1e-6*math.Max(1, math.Abs(b)) }
+
+func TestSpelledOutAmounts(t *testing.T) {
+	rates := Rates{"USD": 1, "BRL": 0.18, "EUR": 1.08}
+	cases := []struct {
+		text string
+		want []float64
+	}{
+		{"Tidewell lands three hundred million dollars at a three billion valuation", []float64{3e8, 3e9}},
+		{"a twenty-five million euro round", []float64{25e6 * 1.08}},
+		{"the app now has two billion users", nil},
+		{"Startup capta R$ 150 milhões", []float64{150e6 * 0.18}},
+		{"raised $40 million and two billion people", []float64{40e6}},
+	}
+	for _, c := range cases {
+		got := Find([]rune(c.text), rates, Options{})
+		if len(got) != len(c.want) {
+			t.Fatalf("%q: got %d amounts %+v, want %v", c.text, len(got), got, c.want)
+		}
+		for i, a := range got {
+			if d := a.USD - c.want[i]; d > 1 || d < -1 {
+				t.Errorf("%q: amount %d = %v USD, want %v", c.text, i, a.USD, c.want[i])
+			}
+		}
+	}
+}
