@@ -35,6 +35,7 @@ func canonicalURL(doc *goquery.Document, mt metaTags, ld ldArticle, pageURL *url
 			}
 		}
 		u.Fragment = ""
+		stripTracking(u)
 		return u.String()
 	}
 	return ""
@@ -58,4 +59,24 @@ func siteKey(h string) string {
 		return strings.Join(labels, ".")
 	}
 	return strings.Join(labels[len(labels)-n:], ".")
+}
+
+// stripTracking removes campaign parameters (utm_*, fbclid, gclid and
+// the like) that share buttons add to og:url.
+func stripTracking(u *url.URL) {
+	if u.RawQuery == "" {
+		return
+	}
+	q := u.Query()
+	changed := false
+	for k := range q {
+		lk := strings.ToLower(k)
+		if strings.HasPrefix(lk, "utm_") || lk == "fbclid" || lk == "gclid" || lk == "ocid" || lk == "cmpid" || lk == "mc_cid" || lk == "mc_eid" {
+			q.Del(k)
+			changed = true
+		}
+	}
+	if changed {
+		u.RawQuery = q.Encode()
+	}
 }

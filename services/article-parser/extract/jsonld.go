@@ -48,7 +48,7 @@ func parseJSONLD(doc *goquery.Document) (ldArticle, bool) {
 			return true
 		}
 		if obj := findArticle(v, 0); obj != nil {
-			found, ok = readArticle(obj), true
+			found, ok = readArticle(obj, graphIndex(v)), true
 			return false
 		}
 		return true
@@ -84,7 +84,49 @@ func findArticle(v any, depth int) map[string]any {
 	return nil
 }
 
-func readArticle(o map[string]any) ldArticle {
+// graphIndex maps the @id of every object in a JSON-LD block's @graph (or
+// top-level array) to the object, so an author given as {"@id": ...}
+// can be looked up, as Yoast-style graphs do.
+func graphIndex(v any) map[string]map[string]any {
+	var list []any
+	switch t := v.(type) {
+	case []any:
+		list = t
+	case map[string]any:
+		list, _ = t["@graph"].([]any)
+	}
+	idx := map[string]map[string]any{}
+	for _, e := range list {
+		if o, ok := e.(map[string]any); ok {
+			if id, ok := o["@id"].(string); ok && id != "" {
+				idx[id] = o
+			}
+		}
+	}
+	return idx
+}
+
+// resolveRefs replaces {"@id": ...} references (alone or in an array)
+// with the objects they name.
+func resolveRefs(v any, idx map[string]map[string]any) any {
+	switch t := v.(type) {
+	case []any:
+		out := make([]any, len(t))
+		for i, e := range t {
+			out[i] = resolveRefs(e, idx)
+		}
+		return out
+	case map[string]any:
+		if id, ok := t["@id"].(string); ok && t["name"] == nil {
+			if o, ok := idx[id]; ok {
+				return o
+			}
+		}
+	}
+	return v
+}
+
+func readArticle(o map[string]any, idx map[string]map[string]any) ldArticle {
 	a := ldArticle{
 		Headline:  first(strs(o["headline"])),
 		Published: first(strs(o["datePublished"])),
@@ -92,9 +134,9 @@ func readArticle(o map[string]any) ldArticle {
 		Section:   first(strs(o["articleSection"])),
 		Language:  first(strs(o["inLanguage"])),
 		URL:       first(strs(o["url"])),
-		Publisher: first(names(o["publisher"])),
+		Publisher: first(names(resolveRefs(o["publisher"], idx))),
 		Image:     first(urls(o["image"])),
-		Authors:   names(o["author"]),
+		Authors:   people(resolveRefs(o["author"], idx)),
 	}
 	if a.Headline == "" {
 		a.Headline = first(strs(o["name"]))
@@ -153,6 +195,26 @@ func names(v any) []string {
 		return strs(t["name"])
 	}
 	return nil
+}
+
+// people reads authors like names, but leaves out organisations: a
+// publisher or desk named as author is a site-wide default, not a byline.
+func people(v any) []string {
+	switch t := v.(type) {
+	case []any:
+		var out []string
+		for _, e := range t {
+			out = append(out, people(e)...)
+		}
+		return out
+	case map[string]any:
+		for _, typ := range strs(t["@type"]) {
+			if strings.Contains(strings.ToLower(typ), "organization") {
+				return nil
+			}
+		}
+	}
+	return names(v)
 }
 
 // urls reads an image: a URL string, an ImageObject, or an array of either.
