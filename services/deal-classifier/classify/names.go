@@ -86,18 +86,19 @@ var (
 		rival exclusive tech two three data group giant legal healthcare agent agents hardware model models inference gpu
 		accelerator accelerators industrial enterprise agentic
 		paris-based london-based berlin-based munich-based beijing-based shanghai-based hangzhou-based shenzhen-based
-		ki-start-up ki-startup ki-firma
+		ki-start-up ki-startup ki-firma ia
 		san francisco-based new york-based toronto-based tel aviv-based seoul-based tokyo-based`)
 	beforeAnchors = set(`startup start-up company firm developer maker designer lab rival platform acquire acquires acquired
 		outfit license licence unternehmen ki-start-up start-up-unternehmen pousse société entreprise
 		acquiring buy buys bought buying into backing unicorn chipmaker newcomer challenger builder provider specialist
-		including from competitor`)
+		including from competitor ia`)
 	afterAnchors = set(`raises raised raising secures secured lands landed bags nabs closes valued files filed debuts plans
 		emerges emerged
 		gets snags nets seeks weighs completes soars surges jumps doubles triples sees nears hits eyes tops
-		targets considers explores mulls sammelt lève raccoglie erhält obtient boucle scores pockets adds`)
+		targets considers explores mulls sammelt lève raccoglie erhält obtient boucle scores pockets adds
+		places capta cierra levanta recauda consigue obtiene`)
 	afterNeedsNext = set(`is has to in said announced`)
-	afterNext      = set(`raising seeking valued raised raise talks list go ipo closed secured sell selling listing float
+	afterNext      = set(`raising seeking valued raised raise talks list go ipo closed secured sell selling listing float added
 		going public exploring considering weighing`)
 	possessiveNext = set(`ipo valuation funding listing debut fundraising round new latest fresh series`)
 	startupWords   = set(`startup start-up company developer maker firm lab platform designer provider unicorn outfit
@@ -187,7 +188,7 @@ func (s *state) considerName(si int, toks []token, i, j int) {
 	runes := s.text.Runes
 	ai := false
 	// Strip leading descriptors ("AI Startup Callosum" -> "Callosum").
-	for i < j-1 && descriptors[toks[i].lower] {
+	for i < j-1 && (descriptors[toks[i].lower] || placeQualifier(toks[i].lower)) {
 		ai = ai || toks[i].lower == "ai"
 		i++
 	}
@@ -248,10 +249,11 @@ func (s *state) considerName(si int, toks []token, i, j int) {
 			anchored = true
 		}
 	}
-	// Appositive: "Callosum, a startup that ...".
+	// Appositive: "Callosum, a startup that ...", "Foldline, founded by
+	// ...", "Lumenwave, which builds ...".
 	if !anchored && last.end < len(runes) && runes[last.end] == ',' {
 		for k := j; k < min(len(toks), j+5); k++ {
-			if startupWords[toks[k].lower] {
+			if startupWords[toks[k].lower] || k == j && appositiveOpeners[toks[k].lower] {
 				anchored = true
 				break
 			}
@@ -356,4 +358,13 @@ func (s *state) entities() []events.Entity {
 		out = append(out, events.Entity{Name: m.name, Kind: kind, Known: m.entry >= 0, Start: m.start, End: m.end})
 	}
 	return out
+}
+
+// appositiveOpeners open a clause about the company named before the comma.
+var appositiveOpeners = set(`founded started co-founded which whose`)
+
+// placeQualifier reports words like "HK-listed" or "Austin-based" that
+// qualify a name without being part of it.
+func placeQualifier(w string) bool {
+	return strings.HasSuffix(w, "-listed") || strings.HasSuffix(w, "-based") || strings.HasSuffix(w, "-headquartered")
 }
