@@ -100,7 +100,13 @@ func (s *state) roleOf(m mention, toks []token) role {
 		}
 		break
 	}
-	if k < len(toks) {
+	// "Meridian, which makes robots, said ...": the clause describes the
+	// company; its verbs are no backer verbs.
+	appositive := k1 < len(toks) && m.end < len(runes) && runes[m.end] == ',' && appositiveOpeners[toks[k1].lower]
+	if appositive {
+		r.target += 3
+	}
+	if k < len(toks) && !appositive {
 		next := toks[k].lower
 		after := func(n int) string {
 			if k+n < len(toks) {

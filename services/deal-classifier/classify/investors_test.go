@@ -23,6 +23,9 @@ func TestInvestorFacts(t *testing.T) {
 		{"Beijing AI start-up Lumaflow raises 500 million yuan as investors chase chatbots",
 			"Lumaflow, a Beijing developer of large language models, raised 500 million yuan from Qiming Venture Partners and a fund backed by the Beijing city government.",
 			[]string{"Qiming Venture Partners"}, []string{"Beijing", "Investors"}},
+		{"Harlow Ventures leads $90 million bet on Tessory Works",
+			"Tessory Works, which makes robot arms that learn by imitation, said on Monday it had closed a Series B round of $90 million, led by Harlow Ventures. Samsung and Mistral AI also took part.",
+			[]string{"Harlow Ventures", "Samsung", "Mistral AI"}, []string{"Tessory Works"}},
 	}
 	for _, tc := range cases {
 		res := c.Classify(Document{Title: tc.title, Text: tc.text})
