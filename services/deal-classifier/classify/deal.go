@@ -18,6 +18,7 @@ var (
 		approached approaches agreed agrees pay pays paid makes made offered offers bid bids joins joined participated
 		co-led wants plans plan pledged commits committed bets snaps snapped purchases purchased hired hires
 		acqui-hires acqui-hired figurent participent zählen beteiligten führte`)
+	supplyVerbs    = set(`supply supplies sell sells ship ships export exports deliver delivers provide provides resume`)
 	investorBefore = []string{"led by", "co-led by", "backed by", "from", "including", "joined by", "participation from",
 		"such as", "include", "investors", "by", "alongside", "with", "runde von", "angeführt von", "geführt von",
 		"menée par", "mené par", "dirigée par", "menés par"}
@@ -77,6 +78,15 @@ func (s *state) roleOf(m mention, toks []token) role {
 			r.lead = true
 		}
 	}
+	// "Nvidia H200 systems": a maker named with its product is talked of as
+	// a supplier, not as a backer.
+	for _, o := range s.ents {
+		if o.start > m.end && o.start <= m.end+1 {
+			if e := s.entry(o); e != nil && (e.Kind == gazetteer.KindChip || e.Kind == gazetteer.KindProduct) {
+				r.background = true
+			}
+		}
+	}
 	// A CJK name before a backer ending ("三菱UFJ銀行などが出資").
 	if m.end < len(runes) {
 		rest := string(runes[m.end:min(len(runes), m.end+6)])
@@ -123,6 +133,10 @@ func (s *state) roleOf(m mention, toks []token) role {
 			r.target += 3
 		case next == "to" && investorVerbs[after(1)]:
 			r.investor += 3
+		case next == "to" && supplyVerbs[after(1)]:
+			// "approvals for Nvidia to supply H200 chips": a supplier in
+			// the story, not a backer of the deal.
+			r.background = true
 		case next == "in" && after(1) == "talks" || next == "talks" || next == "discussions" || next == "negotiations":
 			rest := strings.Join([]string{after(2), after(3), after(4)}, " ")
 			if strings.Contains(rest, "raise") || strings.Contains(rest, "funding") || strings.Contains(rest, "sell") {

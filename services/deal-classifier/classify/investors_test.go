@@ -26,6 +26,14 @@ func TestInvestorFacts(t *testing.T) {
 		{"Harlow Ventures leads $90 million bet on Tessory Works",
 			"Tessory Works, which makes robot arms that learn by imitation, said on Monday it had closed a Series B round of $90 million, led by Harlow Ventures. Samsung and Mistral AI also took part.",
 			[]string{"Harlow Ventures", "Samsung", "Mistral AI"}, []string{"Tessory Works"}},
+		// A known investor named as the supplier in a background sentence
+		// is not a backer of this deal.
+		{"Brief: Pacifica AI said to seek funds; Tencent, Alibaba in the frame",
+			"Pacifica AI, the Hangzhou artificial intelligence developer, is reportedly in talks with Tencent and Alibaba about a joint investment that would value the company at about $8 billion. The reports follow conditional approvals from Washington and Beijing for Nvidia to supply H200 chips to Chinese buyers.",
+			[]string{"Tencent", "Alibaba"}, []string{"Nvidia"}},
+		{"Tencent and Alibaba confirm joint investment in Pacifica AI",
+			"Tencent and Alibaba have agreed to a joint investment in Pacifica AI at an $8 billion valuation. Pacifica AI plans to buy Nvidia H200 systems with the money, a person close to the company said.",
+			[]string{"Tencent", "Alibaba"}, []string{"Nvidia"}},
 	}
 	for _, tc := range cases {
 		res := c.Classify(Document{Title: tc.title, Text: tc.text})
