@@ -161,10 +161,6 @@ func (s *state) roleOf(m mention, toks []token) role {
 	// Before the mention.
 	if k0 > 0 {
 		prev := toks[k0-1].lower
-		prev2 := ""
-		if k0 > 1 {
-			prev2 = toks[k0-2].lower + " " + prev
-		}
 		switch {
 		case beforeAnchors[prev]:
 			r.target += 3
@@ -178,7 +174,8 @@ func (s *state) roleOf(m mention, toks []token) role {
 		for b > 0 && b >= k0-10 && (andWords[toks[b].lower] || toks[b].lower == "the" || personTitles[toks[b].lower] || (isCap(toks[b]) && !nameStops[toks[b].lower])) {
 			b--
 		}
-		prev, prev2 = toks[b].lower, ""
+		prev = toks[b].lower
+		prev2 := ""
 		if b > 0 {
 			prev2 = toks[b-1].lower + " " + prev
 		}

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/newsmon/newsmon/pkg/events"
 	"github.com/newsmon/newsmon/services/deal-classifier/classify"
@@ -240,11 +241,9 @@ func (r *Report) scoreFacts(it Item, res classify.Result) {
 
 func anyProperName(names []string) bool {
 	for _, n := range names {
-		for _, r := range n {
-			if r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' {
-				return true
-			}
-			break
+		// The first character decides: a capital or a digit.
+		if r, _ := utf8.DecodeRuneInString(n); r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' {
+			return true
 		}
 	}
 	return false
