@@ -373,69 +373,78 @@ func (s *state) dealFacts(topicSents []int, tr *events.TopicResult) *events.Deal
 func (s *state) dealMoney(order []int, df *events.DealFacts, tr *events.TopicResult) {
 	var toks []token
 	for _, si := range order {
-		sent := s.sents[si]
-		for _, a := range s.amounts {
-			if a.Start < sent.Start || a.Start >= sent.End {
-				continue
-			}
-			// The words since the previous amount in the sentence.
-			from := sent.Start
-			for _, b := range s.amounts {
-				if b.End <= a.Start && b.End > from {
-					from = b.End
-				}
-			}
-			toks = tokenize(s.text.Runes, from, a.Start, toks[:0])
-			before := toks[max(0, len(toks)-6):]
-			afterToks := tokenize(s.text.Runes, a.End, min(sent.End, a.End+40), nil)
-			skip := false
-			isVal := false
-			for i, t := range before {
-				if skipMoneyBefore[t.lower] && i >= len(before)-2 {
-					skip = true
-				}
-				if valuationBefore[t.lower] {
-					isVal = true
-				}
-			}
-			raw := strings.ToLower(string(s.text.Runes[max(from, a.Start-14):a.Start]))
-			for _, w := range []string{"估值", "bewert", "valutazion", "valoris", "valued at", "valuation of"} {
-				if strings.Contains(raw, w) {
-					isVal = true
-				}
-			}
-			if len(before) > 0 && before[len(before)-1].lower == "up" && len(afterToks) > 0 && afterToks[0].lower == "from" {
-				skip = true
-			}
-			// "$2bn valuation", "mit 3,25 Milliarden Dollar bewertet"; not
-			// across a clause break ("raises $900m; valuation nears $10bn").
-			gap := string(s.text.Runes[a.End:min(sent.End, a.End+3)])
-			if len(afterToks) > 0 && !strings.ContainsAny(gap, ";,") && (afterToks[0].lower == "valuation" || afterToks[0].lower == "bewertet" || (len(afterToks) > 1 && afterToks[1].lower == "valuation")) {
-				isVal = true
-			}
-			if len(before) > 0 && before[len(before)-1].lower == "at" && s.termIn(si, "valuation") && !isVal {
-				isVal = true
-			}
-			if len(afterToks) > 0 && (afterToks[0].lower == "revenue" || afterToks[0].lower == "in" && len(afterToks) > 1 && afterToks[1].lower == "revenue") {
-				skip = true
-			}
-			if skip {
-				continue
-			}
-			m := toMoney(a)
-			if isVal {
-				if df.Valuation == nil {
-					df.Valuation = m
-					tr.Evidence = append(tr.Evidence, s.evidence("deal.valuation", si))
-				}
-				continue
-			}
-			if df.Amount == nil {
-				df.Amount = m
-				tr.Evidence = append(tr.Evidence, s.evidence("deal.amount", si))
+		toks = s.sentenceMoney(si, false, df, tr, toks)
+	}
+	s.valuationFallback(order, df, tr, toks)
+}
+
+// sentenceMoney reads the amounts of sentence si into df: the first
+// valuation and, unless valOnly, the first deal amount. It returns toks for
+// reuse.
+func (s *state) sentenceMoney(si int, valOnly bool, df *events.DealFacts, tr *events.TopicResult, toks []token) []token {
+	sent := s.sents[si]
+	for _, a := range s.amounts {
+		if a.Start < sent.Start || a.Start >= sent.End {
+			continue
+		}
+		// The words since the previous amount in the sentence.
+		from := sent.Start
+		for _, b := range s.amounts {
+			if b.End <= a.Start && b.End > from {
+				from = b.End
 			}
 		}
+		toks = tokenize(s.text.Runes, from, a.Start, toks[:0])
+		before := toks[max(0, len(toks)-6):]
+		afterToks := tokenize(s.text.Runes, a.End, min(sent.End, a.End+40), nil)
+		skip := false
+		isVal := false
+		for i, t := range before {
+			if skipMoneyBefore[t.lower] && i >= len(before)-2 {
+				skip = true
+			}
+			if valuationBefore[t.lower] {
+				isVal = true
+			}
+		}
+		raw := strings.ToLower(string(s.text.Runes[max(from, a.Start-14):a.Start]))
+		for _, w := range []string{"估值", "bewert", "valutazion", "valoris", "valued at", "valuation of"} {
+			if strings.Contains(raw, w) {
+				isVal = true
+			}
+		}
+		if len(before) > 0 && before[len(before)-1].lower == "up" && len(afterToks) > 0 && afterToks[0].lower == "from" {
+			skip = true
+		}
+		// "$2bn valuation", "mit 3,25 Milliarden Dollar bewertet"; not
+		// across a clause break ("raises $900m; valuation nears $10bn").
+		gap := string(s.text.Runes[a.End:min(sent.End, a.End+3)])
+		if len(afterToks) > 0 && !strings.ContainsAny(gap, ";,") && (afterToks[0].lower == "valuation" || afterToks[0].lower == "bewertet" || (len(afterToks) > 1 && afterToks[1].lower == "valuation")) {
+			isVal = true
+		}
+		if len(before) > 0 && before[len(before)-1].lower == "at" && s.termIn(si, "valuation") && !isVal {
+			isVal = true
+		}
+		if len(afterToks) > 0 && (afterToks[0].lower == "revenue" || afterToks[0].lower == "in" && len(afterToks) > 1 && afterToks[1].lower == "revenue") {
+			skip = true
+		}
+		if skip {
+			continue
+		}
+		m := toMoney(a)
+		if isVal {
+			if df.Valuation == nil {
+				df.Valuation = m
+				tr.Evidence = append(tr.Evidence, s.evidence("deal.valuation", si))
+			}
+			continue
+		}
+		if df.Amount == nil && !valOnly {
+			df.Amount = m
+			tr.Evidence = append(tr.Evidence, s.evidence("deal.amount", si))
+		}
 	}
+	return toks
 }
 
 func toMoney(a money.Amount) *events.Money {

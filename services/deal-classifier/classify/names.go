@@ -96,7 +96,9 @@ var (
 		emerges emerged
 		gets snags nets seeks weighs completes soars surges jumps doubles triples sees nears hits eyes tops
 		targets considers explores mulls sammelt lève raccoglie erhält obtient boucle scores pockets adds
-		places capta cierra levanta recauda consigue obtiene`)
+		places capta cierra levanta recauda consigue obtiene announces`)
+	infinitiveVerbs = set(`scale expand build grow accelerate boost fund develop bring power fuel help advance deploy
+		speed push take extend bolster automate train hire`)
 	afterNeedsNext = set(`is has to in said announced`)
 	afterNext      = set(`raising seeking valued raised raise talks list go ipo closed secured sell selling listing float added
 		going public exploring considering weighing`)
@@ -190,6 +192,11 @@ func (s *state) considerName(si int, toks []token, i, j int) {
 	// Strip leading descriptors ("AI Startup Callosum" -> "Callosum").
 	for i < j-1 && (descriptors[toks[i].lower] || placeQualifier(toks[i].lower)) {
 		ai = ai || toks[i].lower == "ai"
+		i++
+	}
+	// "... Series A to Scale Agentic AI": in a title-case headline the verb
+	// after "to" is no part of a name.
+	for i < j-1 && i > 0 && toks[i-1].lower == "to" && infinitiveVerbs[toks[i].lower] {
 		i++
 	}
 	if descriptors[toks[i].lower] {
@@ -320,6 +327,7 @@ var nameInner = set(`Investment Series Capital`)
 
 // backerVerbs follow a backer's name: "Amplify Partners led the round".
 var backerVerbs = set(`led co-led leads invested invests participated joined takes took backed backs hired hires
+	wrote bankrolls bankrolled ploughs ploughed pumps pumped
 	acqui-hires acqui-hired figurent participent`)
 
 // andWords join names in a list, in the languages the cues cover.

@@ -1,0 +1,40 @@
+package classify
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/newsmon/newsmon/pkg/events"
+)
+
+// unicornPhrases state a valuation of at least $1bn without a figure.
+var unicornPhrases = []string{"unicorn status", "became a unicorn", "becomes a unicorn", "become a unicorn",
+	"becoming a unicorn", "into unicorn", "joins the unicorn club", "joined the unicorn club", "unicorn valuation"}
+
+// valuationFallback fills a missing valuation from the title and lede
+// sentences that fired no deal cue ("... raise that values it at roughly
+// $400 million"), then from unicorn wording ("crossed into unicorn status"
+// is a $1bn valuation).
+func (s *state) valuationFallback(order []int, df *events.DealFacts, tr *events.TopicResult, toks []token) {
+	if df.Valuation != nil || len(order) == 0 {
+		return
+	}
+	for si := 0; si < min(len(s.sents), 3) && df.Valuation == nil; si++ {
+		if !slices.Contains(order, si) && s.termIn(si, "valuation") {
+			toks = s.sentenceMoney(si, true, df, tr, toks)
+		}
+	}
+	if df.Valuation != nil {
+		return
+	}
+	for _, si := range order {
+		low := strings.ToLower(s.sentenceText(si))
+		for _, p := range unicornPhrases {
+			if strings.Contains(low, p) {
+				df.Valuation = &events.Money{Text: p, Value: 1e9, Currency: "USD", USD: 1e9}
+				tr.Evidence = append(tr.Evidence, s.evidence("deal.valuation", si))
+				return
+			}
+		}
+	}
+}
