@@ -17,7 +17,8 @@ var (
 		take takes took taking lead leads led leading pour pours poured inject injects injected back backs backed
 		approached approaches agreed agrees pay pays paid makes made offered offers bid bids joins joined participated
 		co-led wants plans plan pledged commits committed bets snaps snapped purchases purchased hired hires
-		acqui-hires acqui-hired figurent participent zählen beteiligten führte`)
+		acqui-hires acqui-hired figurent participent zählen beteiligten führte bankrolls bankrolled bankroll
+		ploughs ploughed pumps pumped swallows swallowed putting puts wrote licenses licences licensed`)
 	supplyVerbs    = set(`supply supplies sell sells ship ships export exports deliver delivers provide provides resume`)
 	investorBefore = []string{"led by", "co-led by", "backed by", "from", "including", "joined by", "participation from",
 		"such as", "include", "investors", "by", "alongside", "with", "runde von", "angeführt von", "geführt von",
@@ -26,7 +27,7 @@ var (
 	skipMoneyBefore = set(`revenue revenues sales from total bringing loss losses debt fine settlement cost costs
 		spent spend spending profit income capex`)
 	roundStrong = []string{"funding round", "financing round", "round of", "series ", "seed", "fundraising", "fundraise",
-		"led by", "co-led", "round led", "mega-round", "investors including", "backers including", "raised", "raises", "raising",
+		"led by", "co-led", "round led", "million round", "billion round", "million series", "joined a", "joining a", "part in a", "mega-round", "investors including", "backers including", "raised", "raises", "raising",
 		"pre-seed", "tops up", "topped up", "hauls in", "hauled in", "snags", "snagged", "bags", "bagged", "pockets", "pocketed",
 		"lève", "levé", "levée", "raccoglie", "raccolto", "sammelt", "finanzierungsrunde", "調達", "シリーズ", "시리즈", "투자 유치", "ronda ", "rodada ", "liderada por", "liderado por",
 		"투자를 유치", "轮融资", "融资"}
