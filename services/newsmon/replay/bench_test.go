@@ -24,7 +24,7 @@ import (
 // msgs/s, p50/p99 wall latency from an item's publish to the alert it
 // triggered, and the process's peak RSS.
 func BenchmarkReplay(b *testing.B) {
-	raw := rawJetStream(b, 2000)
+	raw := rawJetStream(b, 2000, 1500)
 	b.Logf("raw JetStream publish+consume: %.0f msgs/s", raw)
 	for _, skip := range []bool{false, true} {
 		name := "extraction"
@@ -53,10 +53,10 @@ func BenchmarkReplay(b *testing.B) {
 	}
 }
 
-// rawJetStream publishes n item-sized messages to a stream and consumes
+// rawJetStream publishes n messages of size bytes to a stream and consumes
 // them with explicit acks through a durable pull consumer, on its own
 // embedded server, and returns messages per second.
-func rawJetStream(b *testing.B, n int) float64 {
+func rawJetStream(b *testing.B, n, size int) float64 {
 	b.Helper()
 	ns, err := natsembed.Start(natsembed.Options{Port: -1, StoreDir: b.TempDir()})
 	if err != nil {
@@ -78,7 +78,7 @@ func rawJetStream(b *testing.B, n int) float64 {
 	if err != nil {
 		b.Fatal(err)
 	}
-	payload := bytes.Repeat([]byte("x"), 1500)
+	payload := bytes.Repeat([]byte("x"), size)
 	done := make(chan struct{})
 	got := 0
 	start := time.Now()

@@ -1,4 +1,4 @@
-package main
+package replay
 
 import (
 	"bytes"
@@ -29,7 +29,7 @@ import (
 // news.classified, against raw JetStream (publish, then consume with
 // explicit acks, same message size) on the same machine in the same run:
 //
-//	go test -run '^$' -bench PipelineBurst -benchtime 2x .
+//	go test -run '^$' -bench PipelineBurst -benchtime 2x ./replay
 //
 // "no-extraction" answers every page with 404, so the parser publishes the
 // feed's text; "extraction" serves a 12 KB article page to extract.
@@ -40,7 +40,7 @@ func BenchmarkPipelineBurst(b *testing.B) {
 	for _, it := range items {
 		size += len(it.Title) + len(it.Summary) + len(it.Content)
 	}
-	raw := rawPublishConsume(b, n, size/n+200)
+	raw := rawJetStream(b, n, size/n+200)
 	b.Logf("raw JetStream publish+consume: %.0f msgs/s", raw)
 	for _, mode := range []string{"no-extraction", "extraction"} {
 		b.Run(mode, func(b *testing.B) {
@@ -180,47 +180,4 @@ func runBurst(b *testing.B, items []events.FeedItem, extraction bool) time.Durat
 		<-done
 	}
 	return elapsed
-}
-
-// rawPublishConsume publishes n messages of size bytes and consumes them
-// with explicit acks through a durable pull consumer; it returns msgs/s.
-func rawPublishConsume(b *testing.B, n, size int) float64 {
-	b.Helper()
-	ns, err := natsembed.Start(natsembed.Options{Port: -1, StoreDir: b.TempDir()})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer natsembed.Stop(ns)
-	nc, err := nats.Connect(ns.ClientURL())
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer nc.Close()
-	js, _ := jetstream.New(nc)
-	ctx := context.Background()
-	st, err := js.CreateStream(ctx, jetstream.StreamConfig{Name: "RAW", Subjects: []string{"raw.items"}})
-	if err != nil {
-		b.Fatal(err)
-	}
-	cons, err := st.CreateOrUpdateConsumer(ctx, jetstream.ConsumerConfig{Durable: "raw", AckPolicy: jetstream.AckExplicitPolicy})
-	if err != nil {
-		b.Fatal(err)
-	}
-	payload := bytes.Repeat([]byte("x"), size)
-	got := make(chan struct{}, n)
-	start := time.Now()
-	cc, err := cons.Consume(func(m jetstream.Msg) { _ = m.Ack(); got <- struct{}{} })
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer cc.Stop()
-	for i := range n {
-		if _, err := js.Publish(ctx, "raw.items", payload, jetstream.WithMsgID(fmt.Sprint(i))); err != nil {
-			b.Fatal(err)
-		}
-	}
-	for range n {
-		<-got
-	}
-	return float64(n) / time.Since(start).Seconds()
 }
