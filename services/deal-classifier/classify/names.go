@@ -103,7 +103,7 @@ var (
 	afterNext      = set(`raising seeking valued raised raise talks list go ipo closed secured sell selling listing float added
 		going public exploring considering weighing`)
 	possessiveNext = set(`ipo valuation funding listing debut fundraising round new latest fresh series`)
-	startupWords   = set(`startup start-up company developer maker firm lab platform designer provider unicorn outfit
+	startupWords   = set(`startup start-up company developer maker firm lab platform designer provider unicorn outfit venture
 		newcomer specialist builder`)
 )
 
@@ -200,6 +200,10 @@ func (s *state) considerName(si int, toks []token, i, j int) {
 		i++
 	}
 	if descriptors[toks[i].lower] {
+		return
+	}
+	if p, q, ok := possessedName(toks, i, j); ok {
+		s.considerOwned(si, toks, p, q)
 		return
 	}
 	// A run that qualifies the next words ("Informatica-rival AI firm X",
