@@ -38,7 +38,7 @@ func visibleDate(doc *goquery.Document, lang string) (t time.Time, dateOnly, ok 
 				if runs++; runs > 4000 {
 					return true
 				}
-				if len(s) <= maxDateRun {
+				if len(s) <= maxDateRun && hasYear(s) {
 					if d, only, good := textDate(s, lang); good {
 						label := prev + " " + s
 						switch {
@@ -76,4 +76,21 @@ func visibleDate(doc *goquery.Document, lang string) (t time.Time, dateOnly, ok 
 		return weak, weakOnly, true
 	}
 	return time.Time{}, false, false
+}
+
+// hasYear reports whether s holds a run of four ASCII digits, which every
+// date format textDate reads has; it spares the date patterns the many
+// text runs that cannot match.
+func hasYear(s string) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			if run++; run == 4 {
+				return true
+			}
+			continue
+		}
+		run = 0
+	}
+	return false
 }

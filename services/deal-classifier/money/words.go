@@ -51,6 +51,9 @@ func wordsFrom(runes []rune) []wordTok {
 
 // findWords returns spelled-out amounts that do not overlap taken ones.
 func findWords(runes []rune, rates Rates, taken []Amount) []Amount {
+	if !hasScaleWord(runes) {
+		return nil // most texts spell no amount: skip the tokenising
+	}
 	toks := wordsFrom(runes)
 	var out []Amount
 	for i := 0; i < len(toks); i++ {
@@ -119,4 +122,20 @@ func compound(w string) float64 {
 		return 0
 	}
 	return numberWords[tens] + numberWords[unit]
+}
+
+// hasScaleWord reports whether "illion" (million, billion, trillion) occurs
+// in the text, in any case, without allocating.
+func hasScaleWord(runes []rune) bool {
+	const want = "illion"
+	for i := 0; i+len(want) <= len(runes); i++ {
+		j := 0
+		for j < len(want) && unicode.ToLower(runes[i+j]) == rune(want[j]) {
+			j++
+		}
+		if j == len(want) {
+			return true
+		}
+	}
+	return false
 }
