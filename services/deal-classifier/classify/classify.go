@@ -171,8 +171,14 @@ func (s *state) describedAI() {
 		return
 	}
 	sector, hasSector := s.c.termID["non_ai_sector"]
+	purpose, hasPurpose := s.c.termID["ai_purpose"]
 	for si := range s.sents {
 		if !s.has(si, tech) || !s.has(si, maker) {
+			continue
+		}
+		// "to add AI hiring tools" is what the acquirer wants, not what
+		// the target builds.
+		if hasPurpose && s.has(si, purpose) {
 			continue
 		}
 		// "a lender that uses machine-learning models" is a lender; "agents
