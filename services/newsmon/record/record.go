@@ -8,11 +8,13 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"time"
 
 	"github.com/newsmon/newsmon/pkg/archive"
 	"github.com/newsmon/newsmon/pkg/clock"
 	"github.com/newsmon/newsmon/pkg/httpguard"
+	"github.com/newsmon/newsmon/services/article-parser/robots"
 	"github.com/newsmon/newsmon/services/feed-fetcher/feedlist"
 	"github.com/newsmon/newsmon/services/feed-fetcher/normalize"
 )
@@ -41,7 +43,13 @@ type Options struct {
 // Stats count what a recording fetched.
 type Stats struct {
 	Rounds, FeedSnapshots, NotModified, Pages, Errors int
+	// RobotsSkipped counts pages robots.txt asked us not to fetch.
+	RobotsSkipped int
 }
+
+// robotsAgent is the product token matched against robots.txt groups, the
+// same the article-parser uses.
+const robotsAgent = "newsmon"
 
 // Run records until Duration passes, Rounds are done or ctx ends, then
 // writes the manifest.
@@ -78,7 +86,8 @@ func Run(ctx context.Context, o Options) (st Stats, err error) {
 			err = cerr
 		}
 	}()
-	r := &recorder{o: o, client: client, w: w, validators: map[string]httpguard.Validators{}, pages: map[string]bool{}}
+	r := &recorder{o: o, client: client, w: w, validators: map[string]httpguard.Validators{}, pages: map[string]bool{},
+		robots: map[string]*robots.Rules{}}
 	var stop <-chan time.Time
 	if o.Duration > 0 {
 		stop = o.Clock.After(o.Duration)
@@ -113,7 +122,9 @@ type recorder struct {
 	w          *archive.Writer
 	validators map[string]httpguard.Validators
 	pages      map[string]bool
-	st         Stats
+	// robots holds each site's rules for the whole recording.
+	robots map[string]*robots.Rules
+	st     Stats
 }
 
 // pollFeed records a feed snapshot when it changed and the pages of
@@ -141,6 +152,13 @@ func (r *recorder) pollFeed(ctx context.Context, f archive.Feed) {
 		if it.URL == "" || r.pages[it.URL] {
 			continue
 		}
+		if ok, settled := r.allowed(ctx, it.URL); !ok {
+			if settled {
+				r.pages[it.URL] = true // disallowed for good: do not ask again
+				r.st.RobotsSkipped++
+			}
+			continue
+		}
 		r.pages[it.URL] = true
 		page, err := r.client.Fetch(ctx, httpguard.Request{URL: it.URL, Accept: "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"})
 		if err != nil {
@@ -150,6 +168,37 @@ func (r *recorder) pollFeed(ctx context.Context, f archive.Feed) {
 		r.add(it.URL, archive.KindArticle, r.o.Clock.Now(), page)
 		r.st.Pages++
 	}
+}
+
+// allowed reports whether the site's robots.txt lets us fetch page, and
+// whether that answer is settled (false while the file cannot be read). The
+// file is fetched once per site and recorded, so a replay of the archive
+// sees the same rules. As RFC 9309 says, a missing file (4xx) allows
+// everything; a file that cannot be read now (5xx, network) disallows for
+// this round and is asked for again in the next.
+func (r *recorder) allowed(ctx context.Context, page string) (ok, settled bool) {
+	u, err := url.Parse(page)
+	if err != nil || u.Host == "" {
+		return false, true
+	}
+	origin := u.Scheme + "://" + u.Host
+	if rules, ok := r.robots[origin]; ok {
+		return rules.Allowed(u), true
+	}
+	resp, err := r.client.Fetch(ctx, httpguard.Request{URL: origin + "/robots.txt", Accept: "text/plain,*/*;q=0.5"})
+	var se *httpguard.StatusError
+	switch {
+	case err == nil:
+		r.add(origin+"/robots.txt", archive.KindOther, r.o.Clock.Now(), resp)
+		r.robots[origin] = robots.Parse(resp.Body, robotsAgent)
+	case errors.As(err, &se) && se.StatusCode >= 400 && se.StatusCode < 500 && se.StatusCode != http.StatusTooManyRequests:
+		r.robots[origin] = robots.AllowAll
+	default:
+		r.o.Logger.Warn("robots.txt unavailable; the site's pages wait for the next round",
+			slog.String("site", httpguard.Redact(origin)), slog.String("error", err.Error()))
+		return false, false
+	}
+	return r.robots[origin].Allowed(u), true
 }
 
 // add records a response; a redirected request is recorded as a 301 from

@@ -20,8 +20,12 @@ import (
 	"github.com/newsmon/newsmon/services/newsmon/replay"
 )
 
+// membersHits counts requests for pages the site's robots.txt disallows.
+var membersHits atomic.Int32
+
 // site is a live-looking outlet: its feed gains an entry after the first
-// request, and one link goes through a redirect.
+// request, one link goes through a redirect, and robots.txt keeps us out
+// of /members/.
 func site(t *testing.T) *httptest.Server {
 	var polls atomic.Int32
 	mux := http.NewServeMux()
@@ -36,6 +40,7 @@ func site(t *testing.T) *httptest.Server {
 		if n > 1 {
 			body += entry("funding", "Harbour robotics start-up Quayside AI raises $40 million Series B led by Lux Capital")
 		}
+		body += `<item><title>Members briefing</title><link>` + base + `/members/briefing</link><guid>members</guid><description>For subscribers.</description></item>`
 		body += `</channel></rss>`
 		etag := fmt.Sprintf(`"v%d"`, min(n, 2))
 		if r.Header.Get("If-None-Match") == etag {
@@ -45,6 +50,13 @@ func site(t *testing.T) *httptest.Server {
 		w.Header().Set("ETag", etag)
 		w.Header().Set("Content-Type", "application/rss+xml")
 		fmt.Fprint(w, body)
+	})
+	mux.HandleFunc("/robots.txt", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, "User-agent: *\nDisallow: /members/\n")
+	})
+	mux.HandleFunc("/members/", func(w http.ResponseWriter, r *http.Request) {
+		membersHits.Add(1)
+		fmt.Fprint(w, "<html><body><p>members only</p></body></html>")
 	})
 	mux.HandleFunc("/go/", func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "/a/"+strings.TrimPrefix(r.URL.Path, "/go/"), http.StatusMovedPermanently)
@@ -83,15 +95,19 @@ func TestRecordThenReplay(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if st.FeedSnapshots != 2 || st.NotModified != 1 || st.Pages != 2 || st.Errors != 0 {
+	if st.FeedSnapshots != 2 || st.NotModified != 1 || st.Pages != 2 || st.Errors != 0 || st.RobotsSkipped != 1 {
 		t.Fatalf("stats = %+v", st)
+	}
+	if n := membersHits.Load(); n != 0 {
+		t.Fatalf("a page robots.txt disallows was fetched %d times", n)
 	}
 	ar, err := archive.Open(out)
 	if err != nil {
 		t.Fatal(err)
 	}
 	s := ar.Stats()
-	if s.Feeds != 1 || s.FeedSnapshots != 2 || s.Articles != 2 || s.Other != 2 {
+	// Other: the redirect, and robots.txt (recorded so a replay sees the same rules).
+	if s.Feeds != 1 || s.FeedSnapshots != 2 || s.Articles != 2 || s.Other != 3 {
 		t.Fatalf("archive stats = %+v", s)
 	}
 	var alerts bytes.Buffer
@@ -99,7 +115,9 @@ func TestRecordThenReplay(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if sum.Items != 2 || sum.Articles != 2 || len(sum.Missing) != 0 {
+	// Three items, all published; the members page is not asked for in
+	// the replay either, because the recorded robots.txt disallows it.
+	if sum.Items != 3 || sum.Articles != 3 || len(sum.Missing) != 0 {
 		t.Fatalf("replay of the recording: %+v", sum)
 	}
 	if !strings.Contains(alerts.String(), "Quayside") {
