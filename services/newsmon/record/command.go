@@ -62,7 +62,7 @@ func Command(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "recorded %d rounds into %s: %d feed snapshots (%d unchanged), %d pages, %d errors\n",
-		st.Rounds, o.Out, st.FeedSnapshots, st.NotModified, st.Pages, st.Errors)
+	fmt.Fprintf(stdout, "recorded %d rounds into %s: %d feed snapshots (%d unchanged), %d pages (%d skipped for robots.txt), %d errors\n",
+		st.Rounds, o.Out, st.FeedSnapshots, st.NotModified, st.Pages, st.RobotsSkipped, st.Errors)
 	return nil
 }
