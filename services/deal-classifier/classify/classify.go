@@ -42,6 +42,9 @@ type state struct {
 	terms   []termHit
 	ents    []mention
 	amounts []money.Amount
+	// target is the deal target dealFacts chose, when it chose one.
+	target mention
+	hasTgt bool
 }
 
 func (s *state) has(sent, f int) bool {
@@ -518,6 +521,7 @@ func (s *state) scoreTopic(t *topic) events.TopicResult {
 			topicSents = append(topicSents, si)
 		}
 	}
+	s.hasTgt = false
 	if len(topicSents) > 0 {
 		tr.Evidence = append(tr.Evidence, s.evidence("topic", topicSents[0]))
 	}
@@ -530,6 +534,11 @@ func (s *state) scoreTopic(t *topic) events.TopicResult {
 	}
 	if facts.Deal != nil || facts.ChipPolicy != nil {
 		tr.Facts = &facts
+	}
+	if facts.Deal != nil && s.hasTgt && !s.aiTarget(s.target) {
+		if drop := s.withoutTargetAI(t, &tr, fired, neg); drop {
+			return tr
+		}
 	}
 	tr.Severity = s.severity(t.cfg, tr.Score, &facts)
 	return tr

@@ -324,6 +324,7 @@ func (s *state) dealFacts(topicSents []int, tr *events.TopicResult) *events.Deal
 		}
 	}
 	if best >= 0 {
+		s.target, s.hasTgt = cands[best].m, true
 		df.Target = cands[best].m.name
 		tr.Evidence = append(tr.Evidence, s.evidence("deal.target", cands[best].sent))
 	}

@@ -40,6 +40,8 @@ type cue struct {
 	all    []int
 	none   []int
 	where  [3]bool // title, lede, body
+	// targetAI: the cue needs the deal's target to be an AI company.
+	targetAI bool
 }
 
 type topic struct {
@@ -145,7 +147,7 @@ func New(r *rules.Rules, opts ...Option) (*Classifier, error) {
 		t := &r.Topics[ti]
 		tp := topic{cfg: t}
 		for _, rc := range t.Cues {
-			cu := cue{id: rc.ID, weight: rc.Weight}
+			cu := cue{id: rc.ID, weight: rc.Weight, targetAI: rc.TargetAI}
 			if len(rc.Where) == 0 {
 				cu.where = [3]bool{true, true, true}
 			}

@@ -162,7 +162,7 @@ func decodeCues(v *yaml.Node) ([]Cue, error) {
 	}
 	var out []Cue
 	for _, cn := range v.Content {
-		if err := checkKeys(cn, "id", "weight", "all", "none", "where"); err != nil {
+		if err := checkKeys(cn, "id", "weight", "all", "none", "where", "target_ai"); err != nil {
 			return nil, err
 		}
 		c := Cue{Line: cn.Line}
@@ -176,6 +176,8 @@ func decodeCues(v *yaml.Node) ([]Cue, error) {
 				err = val.Decode(&c.Weight)
 			case "where":
 				err = val.Decode(&c.Where)
+			case "target_ai":
+				err = val.Decode(&c.TargetAI)
 			case "all":
 				c.All, err = decodeRefs(val)
 			case "none":

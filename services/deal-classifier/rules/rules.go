@@ -91,7 +91,12 @@ type Cue struct {
 	All    []TermRef `yaml:"all"`
 	None   []TermRef `yaml:"none"`
 	Where  []string  `yaml:"where"`
-	Line   int       `yaml:"-"`
+	// TargetAI makes the cue count only when the deal's target is an AI
+	// company: named as one, or described as one in its own sentence, the
+	// title or the lede; an AI word near the acquirer or in a purpose
+	// clause does not do.
+	TargetAI bool `yaml:"target_ai"`
+	Line     int  `yaml:"-"`
 }
 
 // TermRef is a term name, a built-in class or an inline phrase list.

@@ -1,0 +1,170 @@
+package classify
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/newsmon/newsmon/pkg/events"
+	"github.com/newsmon/newsmon/services/deal-classifier/gazetteer"
+	"github.com/newsmon/newsmon/services/deal-classifier/rules"
+)
+
+// targetWindow is how far before a target's name (in runes, within one
+// clause) an AI phrase describes it ("AI start-up X", "generative-AI lab X"),
+// and how far into an appositive after it ("X, which builds AI agents").
+const targetWindow = 40
+
+// aiTarget reports whether the deal's target is an AI company: a gazetteer
+// AI company, a name that says so ("Acme AI", "acme.ai"), or a name that an
+// AI phrase describes where it stands in the title, the lede or its own
+// sentence. An AI word elsewhere in the sentence (the acquirer's, a purpose
+// clause's) does not count.
+func (s *state) aiTarget(m mention) bool {
+	if e := s.entry(m); e != nil {
+		return e.Kind == gazetteer.KindAICompany || e.Has("ai")
+	}
+	l := strings.ToLower(m.name)
+	if strings.HasSuffix(l, " ai") || strings.HasSuffix(m.name, "AI") || strings.HasSuffix(l, ".ai") || strings.HasPrefix(l, "ai ") {
+		return true
+	}
+	for _, o := range s.ents {
+		if o.name != m.name || (o.sent != m.sent && s.sents[o.sent].Zone == rules.ZoneBody) {
+			continue
+		}
+		if s.describedAt(o) {
+			return true
+		}
+	}
+	// Lenient where the target pick may be off: an AI company named, or a
+	// name described as one, in the title or lede; or the lede describing
+	// "the company" by its AI.
+	anaphor, hasAna := s.c.termID["anaphor"]
+	org := s.c.termID["ai_org"]
+	for _, o := range s.ents {
+		if s.sents[o.sent].Zone == rules.ZoneBody {
+			continue
+		}
+		if e := s.entry(o); (e != nil && e.Kind == gazetteer.KindAICompany) || s.describedAt(o) {
+			return true
+		}
+	}
+	runes := s.text.Runes
+	for _, h := range s.terms {
+		// "della startup di intelligenza artificiale Neurona": the phrase
+		// names the company right after it.
+		if int(h.feature) == org && s.sents[h.sent].Zone != rules.ZoneBody && int(h.end)+1 < len(runes) && runes[h.end] == ' ' && unicode.IsUpper(runes[h.end+1]) {
+			return true
+		}
+	}
+	for si := range s.sents {
+		if s.sents[si].Zone != rules.ZoneBody && hasAna && s.has(si, anaphor) && s.has(si, org) {
+			return true
+		}
+	}
+	return false
+}
+
+// describedAt reports whether an AI phrase sits right before mention o in
+// its clause, in an appositive right after it, or after its possessive
+// ("X's AI chips").
+func (s *state) describedAt(o mention) bool {
+	runes := s.text.Runes
+	st := s.sents[o.sent]
+	lo := o.start
+	for lo > st.Start && o.start-lo < targetWindow {
+		r := runes[lo-1]
+		if r == ',' || r == ';' || r == ':' || r == '|' {
+			break
+		}
+		lo--
+	}
+	hi := o.end
+	rest := runes[o.end:st.End]
+	tail := strings.ToLower(string(rest[:min(len(rest), 12)]))
+	if strings.HasPrefix(tail, ", ") || strings.HasPrefix(tail, "'s ") || strings.HasPrefix(tail, "\u2019s ") || strings.HasPrefix(tail, " (") {
+		for hi < st.End && hi-o.end < targetWindow*2 {
+			r := runes[hi]
+			if r == ';' || r == '.' || (r == ',' && hi > o.end+1) {
+				break
+			}
+			hi++
+		}
+	}
+	purpose := s.c.termID["ai_purpose"]
+	for _, name := range [...]string{"ai_org", "ai_word", "ai_tech"} {
+		id, ok := s.c.termID[name]
+		if !ok {
+			continue
+		}
+		for _, h := range s.terms {
+			if int(h.sent) != o.sent || int(h.feature) != id {
+				continue
+			}
+			before := int(h.start) >= lo && int(h.end) <= o.start
+			after := int(h.start) >= o.end && int(h.end) <= hi
+			if (before || after) && !s.inTerm(o.sent, purpose, int(h.start)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// inTerm reports whether rune offset pos lies inside a hit of term f in
+// sentence si.
+func (s *state) inTerm(si, f, pos int) bool {
+	if f == 0 {
+		return false
+	}
+	for _, h := range s.terms {
+		if int(h.sent) == si && int(h.feature) == f && int(h.start) <= pos && pos < int(h.end) {
+			return true
+		}
+	}
+	return false
+}
+
+// withoutTargetAI rescores a matched topic without the cues that need an
+// AI target, when the target is no AI company. It reports whether the topic
+// no longer matches; tr then carries the lowered score and no facts.
+func (s *state) withoutTargetAI(t *topic, tr *events.TopicResult, fired []firedCue, neg float64) bool {
+	pos := 1.0
+	gated := false
+	for _, f := range fired {
+		if f.cue.weight <= 0 {
+			continue
+		}
+		if f.cue.targetAI {
+			gated = true
+			continue
+		}
+		pos *= 1 - f.v
+	}
+	if !gated {
+		return false
+	}
+	kept := tr.RulesFired[:0]
+	for _, h := range tr.RulesFired {
+		if !t.cueTargetAI(h.Rule) {
+			kept = append(kept, h)
+		}
+	}
+	tr.RulesFired = kept
+	tr.Score = round3((1 - pos) * neg)
+	tr.Matched = tr.Score >= t.cfg.Threshold
+	if !tr.Matched {
+		tr.Facts, tr.Evidence = nil, nil
+		return true
+	}
+	return false
+}
+
+// cueTargetAI reports whether the topic's cue id needs an AI target.
+func (t *topic) cueTargetAI(id string) bool {
+	for i := range t.cues {
+		if t.cues[i].id == id {
+			return t.cues[i].targetAI
+		}
+	}
+	return false
+}
