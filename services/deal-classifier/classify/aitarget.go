@@ -19,7 +19,7 @@ const targetWindow = 40
 // AI phrase describes where it stands in the title, the lede or its own
 // sentence. An AI word elsewhere in the sentence (the acquirer's, a purpose
 // clause's) does not count.
-func (s *state) aiTarget(m mention) bool {
+func (s *state) aiTarget(m mention, buyers []events.Investor) bool {
 	if e := s.entry(m); e != nil {
 		return e.Kind == gazetteer.KindAICompany || e.Has("ai")
 	}
@@ -41,7 +41,9 @@ func (s *state) aiTarget(m mention) bool {
 	anaphor, hasAna := s.c.termID["anaphor"]
 	org := s.c.termID["ai_org"]
 	for _, o := range s.ents {
-		if s.sents[o.sent].Zone == rules.ZoneBody {
+		if s.sents[o.sent].Zone == rules.ZoneBody || isBuyer(o.name, buyers) {
+			// The buyer being an AI company ("OpenAI buys Statsig") says
+			// nothing about what it buys.
 			continue
 		}
 		if e := s.entry(o); (e != nil && e.Kind == gazetteer.KindAICompany) || s.describedAt(o) {
@@ -58,6 +60,15 @@ func (s *state) aiTarget(m mention) bool {
 	}
 	for si := range s.sents {
 		if s.sents[si].Zone != rules.ZoneBody && hasAna && s.has(si, anaphor) && s.has(si, org) {
+			return true
+		}
+	}
+	return false
+}
+
+func isBuyer(name string, buyers []events.Investor) bool {
+	for _, b := range buyers {
+		if b.Name == name {
 			return true
 		}
 	}
@@ -102,9 +113,21 @@ func (s *state) describedAt(o mention) bool {
 			}
 			before := int(h.start) >= lo && int(h.end) <= o.start
 			after := int(h.start) >= o.end && int(h.end) <= hi
-			if (before || after) && !s.inTerm(o.sent, purpose, int(h.start)) {
+			if (before || after) && !s.inTerm(o.sent, purpose, int(h.start)) && !s.inOtherName(o, int(h.start)) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// inOtherName reports whether rune offset pos lies inside the name of
+// another company than o: the "AI" of "Mistral AI buys start-up X"
+// belongs to the buyer and describes nothing about X.
+func (s *state) inOtherName(o mention, pos int) bool {
+	for _, e := range s.ents {
+		if e.sent == o.sent && e.name != o.name && e.start <= pos && pos < e.end {
+			return true
 		}
 	}
 	return false

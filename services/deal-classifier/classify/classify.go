@@ -535,7 +535,7 @@ func (s *state) scoreTopic(t *topic) events.TopicResult {
 	if facts.Deal != nil || facts.ChipPolicy != nil {
 		tr.Facts = &facts
 	}
-	if facts.Deal != nil && s.hasTgt && !s.aiTarget(s.target) {
+	if facts.Deal != nil && s.hasTgt && !s.aiTarget(s.target, facts.Deal.Investors) {
 		if drop := s.withoutTargetAI(t, &tr, fired, neg); drop {
 			return tr
 		}
