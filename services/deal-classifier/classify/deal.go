@@ -420,7 +420,13 @@ func (s *state) sentenceMoney(si int, valOnly bool, df *events.DealFacts, tr *ev
 		}
 		// "$2bn valuation", "mit 3,25 Milliarden Dollar bewertet"; not
 		// across a clause break ("raises $900m; valuation nears $10bn").
-		gap := string(s.text.Runes[a.End:min(sent.End, a.End+3)])
+		// The gap runs to the valuation word itself, so "$13bn round,
+		// valuation climbs to $183bn" keeps $13bn as the amount.
+		gapEnd := a.End + 3
+		if len(afterToks) > 1 && afterToks[1].lower == "valuation" {
+			gapEnd = afterToks[1].start
+		}
+		gap := string(s.text.Runes[a.End:min(sent.End, gapEnd)])
 		if len(afterToks) > 0 && !strings.ContainsAny(gap, ";,") && (afterToks[0].lower == "valuation" || afterToks[0].lower == "bewertet" || (len(afterToks) > 1 && afterToks[1].lower == "valuation")) {
 			isVal = true
 		}
