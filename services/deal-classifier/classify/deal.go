@@ -24,6 +24,8 @@ var (
 		"such as", "include", "investors", "by", "alongside", "with", "runde von", "angeführt von", "geführt von",
 		"menée par", "mené par", "dirigée par", "menés par"}
 	valuationBefore = set(`valued valuation valuing value values pre-money post-money worth pricing`)
+	// dealNouns before "worth" make the figure the size of the deal.
+	dealNouns       = set(`deal deals transaction agreement acquisition takeover purchase investment`)
 	skipMoneyBefore = set(`revenue revenues sales from total bringing loss losses debt fine settlement cost costs
 		spent spend spending profit income capex`)
 	roundStrong = []string{"funding round", "financing round", "round of", "series ", "seed", "fundraising", "fundraise",
@@ -405,7 +407,8 @@ func (s *state) sentenceMoney(si int, valOnly bool, df *events.DealFacts, tr *ev
 			if skipMoneyBefore[t.lower] && i >= len(before)-2 {
 				skip = true
 			}
-			if valuationBefore[t.lower] {
+			// "a deal worth $400m" sizes the deal, not the company.
+			if valuationBefore[t.lower] && (t.lower != "worth" || i == 0 || !dealNouns[before[i-1].lower]) {
 				isVal = true
 			}
 		}
