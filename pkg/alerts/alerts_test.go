@@ -1,7 +1,6 @@
 package alerts_test
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"slices"
@@ -228,24 +227,6 @@ func TestLiveSubscriptionHistoryThenLive(t *testing.T) {
 	}
 }
 
-// syncBuffer is a bytes.Buffer safe for one writer and a polling reader.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
 func TestAlertsCommandTail(t *testing.T) {
 	srv := natstest.Start(t)
 	_, js := srv.Topology(t)
@@ -253,7 +234,7 @@ func TestAlertsCommandTail(t *testing.T) {
 	publish(t, js, alert("lowhist", "chip_policy", events.SeverityLow, 1))
 	ctx, cancel := context.WithCancel(testCtx(t))
 	defer cancel()
-	var out, errs syncBuffer
+	var out, errs natstest.Buffer
 	env := map[string]string{"NEWSMON_NATS_URL": srv.ClientURL(), "NEWSMON_TOPIC": "ignored"}
 	done := make(chan error, 1)
 	go func() {
@@ -275,7 +256,7 @@ func TestAlertsCommandTail(t *testing.T) {
 
 func TestAlertsCommandRejectsBadFlags(t *testing.T) {
 	ctx := testCtx(t)
-	var out, errs syncBuffer
+	var out, errs natstest.Buffer
 	for _, args := range [][]string{{"follow"}, {"tail", "--severity", "urgent"}, {"tail", "--topic", "a.>"}, {"tail", "--since", "-1h"}} {
 		if err := alerts.AlertsCommand(ctx, args, nil, &out, &errs); err == nil {
 			t.Errorf("AlertsCommand(%q) accepted bad arguments", args)

@@ -4,8 +4,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"github.com/newsmon/newsmon/pkg/natstest"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -22,32 +22,14 @@ import (
 // touching the network (CI machines may have no DNS at all).
 const offlineURL = "http://127.0.0.1:9/news"
 
-// syncBuffer is a bytes.Buffer safe for the pipeline's goroutines.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
 // pipeline is a `newsmon run` started in-process for a test.
 type pipeline struct {
 	natsURL string
 	admin   string
 	cancel  context.CancelFunc
 	done    chan error
-	logs    *syncBuffer
-	out     *syncBuffer
+	logs    *natstest.Buffer
+	out     *natstest.Buffer
 }
 
 func startPipeline(t *testing.T, dataDir string, extra ...string) *pipeline {
@@ -57,7 +39,7 @@ func startPipeline(t *testing.T, dataDir string, extra ...string) *pipeline {
 
 func startPipelineEnv(t *testing.T, dataDir string, getenv func(string) string, extra ...string) *pipeline {
 	t.Helper()
-	p := &pipeline{done: make(chan error, 1), logs: &syncBuffer{}, out: &syncBuffer{}}
+	p := &pipeline{done: make(chan error, 1), logs: &natstest.Buffer{}, out: &natstest.Buffer{}}
 	e := env{getenv: getenv, stdout: p.out, stderr: p.logs}
 	// No live feeds in tests: items are published by the test or come from
 	// feeds the test serves itself.

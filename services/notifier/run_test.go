@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -17,23 +16,6 @@ import (
 	"github.com/newsmon/newsmon/pkg/natstest"
 	"github.com/newsmon/newsmon/services/notifier/notify/slack/slacktest"
 )
-
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
 
 // TestRunEndToEnd runs the service as its main would, against an embedded
 // NATS server and a fake Slack, with the default routes file and the
@@ -51,7 +33,7 @@ func TestRunEndToEnd(t *testing.T) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	var logs syncBuffer
+	var logs natstest.Buffer
 	admin := make(chan string, 1)
 	done := make(chan error, 1)
 	go func() {
@@ -114,7 +96,7 @@ func TestRunRefusesBadRoutesWithExitCode2(t *testing.T) {
 	if err := os.WriteFile(path, []byte("version: 1\nroutes:\n  - name: a\n    match: {min_severity: urgent}\n    to: [x]\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	var logs syncBuffer
+	var logs natstest.Buffer
 	err := run(context.Background(), []string{"--notifier-routes", path}, func(string) string { return "" }, &logs)
 	if config.ExitCode(err) != 2 {
 		t.Fatalf("exit code %d for %v", config.ExitCode(err), err)

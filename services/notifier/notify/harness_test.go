@@ -23,24 +23,6 @@ import (
 	"github.com/newsmon/newsmon/services/notifier/notify"
 )
 
-// syncBuffer collects logs from several goroutines.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
 // instance is one running notifier.
 type instance struct {
 	once   sync.Once
@@ -50,7 +32,7 @@ type instance struct {
 }
 
 // start runs notify.Run with routes (YAML text) and env until stop.
-func start(t *testing.T, js jetstream.JetStream, routes string, env map[string]string, clk clock.Clock, logs *syncBuffer) *instance {
+func start(t *testing.T, js jetstream.JetStream, routes string, env map[string]string, clk clock.Clock, logs *natstest.Buffer) *instance {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "routes.yaml")
 	if err := os.WriteFile(path, []byte(routes), 0o600); err != nil {
@@ -183,7 +165,7 @@ func waitFor(t *testing.T, what string, cond func() bool) {
 	for !cond() {
 		if time.Now().After(deadline) {
 			if os.Getenv("NOTIFY_TEST_DEBUG") != "" {
-				debugLogs.Range(func(_, v any) bool { t.Log(v.(*syncBuffer).String()); return true })
+				debugLogs.Range(func(_, v any) bool { t.Log(v.(*natstest.Buffer).String()); return true })
 			}
 			t.Fatalf("timed out waiting for %s", what)
 		}

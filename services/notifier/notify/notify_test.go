@@ -88,7 +88,7 @@ func TestRetryResendsOnlyToTheFailedDestination(t *testing.T) {
 	js := connect(t, srv)
 	sl := slacktest.New(t)
 	rc := newReceiver(t, "k3y", 1)
-	var logs syncBuffer
+	var logs natstest.Buffer
 	start(t, js, twoDestinations, map[string]string{"SLACK_URL": sl.WebhookURL(), "AUDIT_URL": rc.URL + "/hook", "AUDIT_KEY": "k3y"}, nil, &logs)
 
 	a := newAlert("deepseek", events.SeverityHigh, 1, "DeepSeek raises funds")
@@ -120,7 +120,7 @@ func TestRetryAfterIsHonoured(t *testing.T) {
 	sl := slacktest.New(t)
 	sl.Enqueue(slacktest.Answer{Status: http.StatusTooManyRequests, RetryAfter: "5"})
 	clk := clock.NewVirtual(base)
-	var logs syncBuffer
+	var logs natstest.Buffer
 	start(t, js, `version: 1
 destinations: [{name: slack, type: slack_webhook, url_env: SLACK_URL, rate_per_second: 100}]
 routes: [{name: all, to: [slack]}]
@@ -176,7 +176,7 @@ func TestGoneWebhookIsDisabledAndNeverLeaks(t *testing.T) {
 	}
 	downURL := "http://" + ln.Addr().String() + "/hook/" + slacktest.WebhookKey + "-down"
 	ln.Close()
-	var logs syncBuffer
+	var logs natstest.Buffer
 	in := start(t, js, `version: 1
 destinations:
   - {name: slack, type: slack_webhook, url_env: SLACK_URL, rate_per_second: 100}

@@ -35,7 +35,7 @@ routes: [{name: all, to: [fast, slow]}]
 	for i := range n {
 		publish(t, js, newAlert("story"+string(rune('a'+i)), events.SeverityMedium, 1, "Headline "+string(rune('A'+i))), "")
 	}
-	var logs syncBuffer
+	var logs natstest.Buffer
 	first := start(t, js, routes, env, nil, &logs)
 	waitFor(t, "the third post to the slow destination to be in flight", func() bool { return heldCount(slow) })
 	if got := len(fast.Delivered()); got != 3 {
@@ -75,7 +75,7 @@ func TestBotThreadsUpdates(t *testing.T) {
 	srv := natstest.Start(t)
 	js := connect(t, srv)
 	sl := slacktest.New(t)
-	var logs syncBuffer
+	var logs natstest.Buffer
 	const token = "xoxb-test-T0K3N-secret"
 	start(t, js, `version: 1
 destinations: [{name: bot, type: slack_bot, token_env: BOT_TOKEN, channel: C0DEALS, api_url: `+sl.APIURL()+`, rate_per_second: 100}]
@@ -120,7 +120,7 @@ routes:
   - {name: quiet, match: {max_severity: low}, digest: 10m, to: [slack]}
 `
 	env := map[string]string{"SLACK_URL": sl.WebhookURL()}
-	var logs syncBuffer
+	var logs natstest.Buffer
 	clk1 := clock.NewVirtual(base)
 	first := start(t, js, routes, env, clk1, &logs)
 	lows := []events.Alert{newAlert("l1", events.SeverityLow, 1, "Low one"), newAlert("l2", events.SeverityLow, 1, "Low two"),
