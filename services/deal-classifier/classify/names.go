@@ -102,7 +102,7 @@ var (
 	afterNeedsNext = set(`is has to in said announced`)
 	afterNext      = set(`raising seeking valued raised raise talks list go ipo closed secured sell selling listing float added
 		going public exploring considering weighing`)
-	possessiveNext = set(`ipo valuation funding listing debut fundraising round new latest fresh series`)
+	possessiveNext = set(`ipo valuation funding listing debut fundraising round new latest fresh series technology tech models agent agents founders`)
 	startupWords   = set(`startup start-up company developer maker firm lab platform designer provider unicorn outfit venture
 		newcomer specialist builder`)
 )
