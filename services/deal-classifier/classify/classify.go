@@ -45,6 +45,9 @@ type state struct {
 	// target is the deal target dealFacts chose, when it chose one.
 	target mention
 	hasTgt bool
+	// aiBuyer is set when the only AI company near the deal is its buyer
+	// or backer, so the deal has no AI target.
+	aiBuyer bool
 }
 
 func (s *state) has(sent, f int) bool {
@@ -522,6 +525,7 @@ func (s *state) scoreTopic(t *topic) events.TopicResult {
 		}
 	}
 	s.hasTgt = false
+	s.aiBuyer = false
 	if len(topicSents) > 0 {
 		tr.Evidence = append(tr.Evidence, s.evidence("topic", topicSents[0]))
 	}
@@ -535,7 +539,7 @@ func (s *state) scoreTopic(t *topic) events.TopicResult {
 	if facts.Deal != nil || facts.ChipPolicy != nil {
 		tr.Facts = &facts
 	}
-	if facts.Deal != nil && s.hasTgt && !s.aiTarget(s.target, facts.Deal.Investors) {
+	if facts.Deal != nil && (s.hasTgt && !s.aiTarget(s.target, facts.Deal.Investors) || !s.hasTgt && s.aiBuyer) {
 		if drop := s.withoutTargetAI(t, &tr, fired, neg); drop {
 			return tr
 		}

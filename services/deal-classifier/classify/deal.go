@@ -165,7 +165,7 @@ func (s *state) roleOf(m mention, toks []token) role {
 	if k0 > 0 {
 		prev := toks[k0-1].lower
 		switch {
-		case beforeAnchors[prev]:
+		case beforeAnchors[prev] || listOpener(toks, k0):
 			r.target += 3
 		case (prev == "in" || prev == "into") && k0 > 1 && hasPrefixAny(toks[max(0, k0-5):k0-1], "invest", "stake", "pour", "inject", "bet", "put", "money", "capital", "funding", "interest"):
 			r.target += 3
@@ -198,6 +198,38 @@ func (s *state) roleOf(m mention, toks []token) role {
 // publicBody reports whether a government's name, as written, is a body
 // that hands out money ("EuroHPC Joint Undertaking", "UK Sovereign AI
 // unit") rather than a place ("Beijing", "Korea").
+// actsAsBuyer reports whether mention m was placed as a backer or buyer of
+// the deal and never as its subject.
+func (s *state) actsAsBuyer(m mention, cands []party) bool {
+	buyer := false
+	for _, p := range cands {
+		if p.m.name != m.name {
+			continue
+		}
+		if p.r.target > 0 || p.r.investor <= 0 {
+			return false
+		}
+		buyer = true
+	}
+	return buyer
+}
+
+// namesStartup reports whether a deal sentence speaks of a start-up or
+// company being bought ("Jony Ive's device startup"), whose name the text
+// may not capitalise.
+func (s *state) namesStartup(order []int) bool {
+	var toks []token
+	for _, si := range order {
+		toks = tokenize(s.text.Runes, s.sents[si].Start, s.sents[si].End, toks[:0])
+		for _, t := range toks {
+			if t.lower == "startup" || t.lower == "start-up" || t.lower == "startup's" || t.lower == "start-up's" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func publicBody(name string) bool {
 	l := strings.ToLower(name)
 	for _, w := range []string{"ministry", "fund", "agency", "joint undertaking", "eurohpc", "commission", "department",
@@ -316,13 +348,19 @@ func (s *state) dealFacts(topicSents []int, tr *events.TopicResult) *events.Deal
 	}
 	if best < 0 {
 		// "The start-up is raising ...": fall back to the first AI company
-		// named in the title or lede.
+		// named in the title or lede, unless it is the one buying or
+		// investing ("Anthropic snaps up JavaScript runtime Bun").
 		for _, m := range s.ents {
-			if m.ai && m.sent < len(s.sents) && s.sents[m.sent].Zone != "body" {
-				cands = append(cands, party{m: m, sent: m.sent})
-				best = len(cands) - 1
-				break
+			if !m.ai || m.sent >= len(s.sents) || s.sents[m.sent].Zone == "body" {
+				continue
 			}
+			if s.actsAsBuyer(m, cands) && !s.namesStartup(order) {
+				s.aiBuyer = true
+				continue
+			}
+			cands = append(cands, party{m: m, sent: m.sent})
+			best = len(cands) - 1
+			break
 		}
 	}
 	if best >= 0 {

@@ -225,6 +225,10 @@ func (s *state) considerName(si int, toks []token, i, j int) {
 			ai = ai || toks[k].lower == "ai" || toks[k].lower == "a.i."
 		}
 	}
+	// "starting with X", "such as X": a company named from a list.
+	if listOpener(toks, i) {
+		anchored = true
+	}
 	// "led by X", "co-led by X": an investor.
 	if i > 1 && toks[i-1].lower == "by" && (toks[i-2].lower == "led" || toks[i-2].lower == "co-led" || toks[i-2].lower == "backed") {
 		anchored = true
@@ -308,6 +312,16 @@ func (s *state) considerName(si int, toks []token, i, j int) {
 	// A subject of a title or lede that describes an AI company is one.
 	ai = ai || subject && !investorName(lname) && s.aiDescribed(si)
 	s.ents = append(s.ents, mention{entry: -1, name: name, start: start, end: end, sent: si, ai: ai})
+}
+
+// listOpener reports whether the words before token i open a list of
+// companies: "starting with X", "beginning with X", "such as X".
+func listOpener(toks []token, i int) bool {
+	if i < 2 {
+		return false
+	}
+	a, b := toks[i-2].lower, toks[i-1].lower
+	return b == "with" && (a == "starting" || a == "beginning" || a == "first") || a == "such" && b == "as"
 }
 
 // skipCoordinated skips auxiliaries, "and" and further capitalised names
