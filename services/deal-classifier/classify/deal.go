@@ -165,7 +165,7 @@ func (s *state) roleOf(m mention, toks []token) role {
 	if k0 > 0 {
 		prev := toks[k0-1].lower
 		switch {
-		case beforeAnchors[prev] || listOpener(toks, k0):
+		case beforeAnchors[prev] || listOpener(toks, k0) || k0 > 1 && placeAdjective(prev) && beforeAnchors[toks[k0-2].lower]:
 			r.target += 3
 		case (prev == "in" || prev == "into") && k0 > 1 && hasPrefixAny(toks[max(0, k0-5):k0-1], "invest", "stake", "pour", "inject", "bet", "put", "money", "capital", "funding", "interest"):
 			r.target += 3

@@ -101,7 +101,7 @@ var (
 		speed push take extend bolster automate train hire`)
 	afterNeedsNext = set(`is has to in said announced`)
 	afterNext      = set(`raising seeking valued raised raise talks list go ipo closed secured sell selling listing float added
-		going public exploring considering weighing`)
+		going public exploring considering weighing buy acquire`)
 	possessiveNext = set(`ipo valuation funding listing debut fundraising round new latest fresh series technology tech models agent agents founders`)
 	startupWords   = set(`startup start-up company developer maker firm lab platform designer provider unicorn outfit venture
 		newcomer specialist builder`)
@@ -147,7 +147,7 @@ var backerWords = set(`including include includes alongside`)
 // amount or a funding word.
 func afterBackerMarker(toks []token, i int) bool {
 	b := i - 1
-	for b >= 0 && i-b <= 14 && (andWords[toks[b].lower] || personTitles[toks[b].lower] || (isCap(toks[b]) && !nameStops[toks[b].lower]) || toks[b].lower == "former" || toks[b].lower == "its") {
+	for b >= 0 && i-b <= 14 && (andWords[toks[b].lower] || personTitles[toks[b].lower] || (isCap(toks[b]) && !nameStops[toks[b].lower]) || toks[b].lower == "former" || toks[b].lower == "its" || fundNouns[toks[b].lower]) {
 		b--
 	}
 	if b < 0 || b == i-1 && false {
@@ -160,6 +160,10 @@ func afterBackerMarker(toks []token, i int) bool {
 	case (w == "von" || w == "par") && b > 0:
 		p := toks[b-1].lower
 		return p == "runde" || p == "angeführt" || p == "geführt" || p == "menée" || p == "mené" || p == "dirigée" || p == "menés"
+	case (w == "por" || w == "pelo" || w == "pela") && b > 0:
+		// "liderada pelo fundo X", "liderada por X".
+		p := toks[b-1].lower
+		return strings.HasPrefix(p, "liderad") || strings.HasPrefix(p, "encabezad") || strings.HasPrefix(p, "co-liderad")
 	case w == "by" && b > 0:
 		p := toks[b-1].lower
 		return p == "led" || p == "co-led" || p == "backed" || p == "co-backed" || p == "funded" || p == "financed" || p == "joined" || p == "spearheaded" || p == "anchored" || p == "headed"
@@ -173,6 +177,10 @@ func afterBackerMarker(toks []token, i int) bool {
 	}
 	return false
 }
+
+// fundNouns stand between a backer marker and the fund's name: "led by
+// the fund X", "liderada pelo fundo X".
+var fundNouns = set(`fund fundo fondo fonds the o el le`)
 
 var fundingWords = set(`raised raises raising funding financing investment investments round capital money backing secured
 	participation backers investors`)
@@ -219,6 +227,10 @@ func (s *state) considerName(si int, toks []token, i, j int) {
 	last := toks[j-1]
 	possessive := strings.HasSuffix(last.lower, "'s") || strings.HasSuffix(last.lower, "\u2019s")
 	anchored := false
+	if i > 1 && placeAdjective(toks[i-1].lower) && beforeAnchors[toks[i-2].lower] {
+		// "la startup milanese Claimora", "la start-up lyonnaise X".
+		anchored = true
+	}
 	if i > 0 && beforeAnchors[toks[i-1].lower] {
 		anchored = true
 		for k := max(0, i-4); k < i; k++ {
@@ -266,7 +278,7 @@ func (s *state) considerName(si int, toks []token, i, j int) {
 	}
 	// Appositive: "Callosum, a startup that ...", "Foldline, founded by
 	// ...", "Lumenwave, which builds ...".
-	if !anchored && last.end < len(runes) && runes[last.end] == ',' {
+	if !anchored && last.end < len(runes) && runes[last.end] == ',' && j < len(toks) && !isCap(toks[j]) {
 		for k := j; k < min(len(toks), j+5); k++ {
 			if startupWords[toks[k].lower] || k == j && appositiveOpeners[toks[k].lower] {
 				anchored = true
@@ -391,6 +403,18 @@ var appositiveOpeners = set(`founded started co-founded which whose`)
 
 // placeQualifier reports words like "HK-listed" or "Austin-based" that
 // qualify a name without being part of it.
+// placeAdjective reports a lower-case place adjective that Romance
+// languages put between a noun and a name: "milanese", "lyonnaise",
+// "madrileña", "paulistana".
+func placeAdjective(w string) bool {
+	for _, suf := range []string{"ese", "ana", "ano", "ense", "aise", "ais", "ienne", "ien", "oise", "ois", "eña", "eño", "ina", "ino", "ola"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
+			return true
+		}
+	}
+	return false
+}
+
 func placeQualifier(w string) bool {
 	return strings.HasSuffix(w, "-listed") || strings.HasSuffix(w, "-based") || strings.HasSuffix(w, "-headquartered")
 }
