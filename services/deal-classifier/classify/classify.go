@@ -116,6 +116,7 @@ func (c *Classifier) Classify(doc Document) Result {
 	s.describedAI()
 	s.discoverNames()
 	s.stakeInAI()
+	s.fundRaise()
 	slices.SortFunc(s.ents, func(a, b mention) int { return a.start - b.start })
 	s.setBuiltins()
 	res := Result{RulesVersion: c.rules.Hash}
@@ -239,6 +240,52 @@ func (s *state) stakeInAI() {
 			}
 		}
 	}
+}
+
+// fundRaise marks (fund_raise) every title or lede sentence where a venture
+// investor is the one raising or closing money: "Index Ventures raises $2.3
+// billion", "Sakura Frontier Capital closes ¥30bn fund". That is the firm's
+// own fund, not a deal in an AI company, even when the sentence says what
+// the fund will back.
+func (s *state) fundRaise() {
+	mark, ok := s.c.termID["fund_raise"]
+	if !ok {
+		return
+	}
+	runes := s.text.Runes
+	var toks []token
+	for _, m := range s.ents {
+		if m.sent >= len(s.sents) || s.sents[m.sent].Zone == rules.ZoneBody || !s.ventureName(m) {
+			continue
+		}
+		sent := s.sents[m.sent]
+		toks = tokenize(runes, m.end, sent.End, toks[:0])
+		if len(toks) > 0 && toks[0].start <= m.end+1 && fundRaiseVerbs[toks[0].lower] {
+			s.set(m.sent, mark)
+		}
+	}
+}
+
+// fundRaiseVerbs follow a venture firm's name when it raises its own fund.
+var fundRaiseVerbs = set(`raises raised closes closed secures secured lands landed hits amasses amassed gathers launches
+	launched unveils unveiled targets`)
+
+// ventureName reports whether m names a venture or growth investor: a
+// gazetteer investor tagged vc, or a found name ending in a fund word.
+func (s *state) ventureName(m mention) bool {
+	if e := s.entry(m); e != nil {
+		return e.Kind == gazetteer.KindInvestor && e.Has("vc")
+	}
+	if m.ai {
+		return false
+	}
+	l := strings.ToLower(m.name)
+	for _, suf := range []string{" ventures", " capital", " partners", " vc", " fund", " investments", " growth"} {
+		if strings.HasSuffix(l, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 // termBefore reports whether sentence si has a hit of term a before its

@@ -18,7 +18,8 @@ var (
 		approached approaches agreed agrees pay pays paid makes made offered offers bid bids joins joined participated
 		co-led wants plans plan pledged commits committed bets snaps snapped purchases purchased hired hires
 		acqui-hires acqui-hired figurent participent zählen beteiligten führte bankrolls bankrolled bankroll
-		ploughs ploughed pumps pumped swallows swallowed putting puts wrote licenses licences licensed`)
+		ploughs ploughed pumps pumped swallows swallowed putting puts wrote licenses licences licensed
+		neemt koopt kocht rachète acquiert kauft übernimmt compra adquiere adquire acquisisce acquista rileva`)
 	supplyVerbs    = set(`supply supplies sell sells ship ships export exports deliver delivers provide provides resume`)
 	investorBefore = []string{"led by", "co-led by", "backed by", "from", "including", "joined by", "participation from",
 		"such as", "include", "investors", "by", "alongside", "with", "runde von", "angeführt von", "geführt von",
@@ -32,6 +33,7 @@ var (
 		"led by", "co-led", "round led", "million round", "billion round", "million series", "joined a", "joining a", "part in a", "mega-round", "investors including", "backers including", "raised", "raises", "raising",
 		"pre-seed", "tops up", "topped up", "hauls in", "hauled in", "snags", "snagged", "bags", "bagged", "pockets", "pocketed",
 		"lève", "levé", "levée", "raccoglie", "raccolto", "sammelt", "finanzierungsrunde", "調達", "シリーズ", "시리즈", "투자 유치", "ronda ", "rodada ", "liderada por", "liderado por",
+		"सीरीज़", "फंडिंग", "जुटाए", "جولة تمويل", "جولة استثمارية", "gọi vốn", "vòng", "financieringsronde", "haalt", "pendanaan", "yatırım turu", "runda finansowania",
 		"투자를 유치", "轮融资", "融资"}
 )
 
@@ -169,7 +171,8 @@ func (s *state) roleOf(m mention, toks []token) role {
 			r.target += 3
 		case (prev == "in" || prev == "into") && k0 > 1 && hasPrefixAny(toks[max(0, k0-5):k0-1], "invest", "stake", "pour", "inject", "bet", "put", "money", "capital", "funding", "interest"):
 			r.target += 3
-		case prev == "of" && k0 > 1 && hasPrefixAny(toks[k0-2:k0-1], "acquisition", "takeover", "purchase", "valuation", "ipo", "listing", "shares", "stake"):
+		case prev == "of" && k0 > 1 && (hasPrefixAny(toks[k0-2:k0-1], "acquisition", "takeover", "purchase", "valuation", "ipo", "listing", "shares", "stake") || moneyScale[toks[k0-2].lower]):
+			// "$2 billion of Intel common stock" names what is bought.
 			r.target += 3
 		}
 		// Walk back over a list of names ("led by A, B and C").
@@ -198,6 +201,9 @@ func (s *state) roleOf(m mention, toks []token) role {
 // publicBody reports whether a government's name, as written, is a body
 // that hands out money ("EuroHPC Joint Undertaking", "UK Sovereign AI
 // unit") rather than a place ("Beijing", "Korea").
+// moneyScale are the words that end an amount before "of X".
+var moneyScale = set(`billion million bn mn m b trillion tn`)
+
 // actsAsBuyer reports whether mention m was placed as a backer or buyer of
 // the deal and never as its subject.
 func (s *state) actsAsBuyer(m mention, cands []party) bool {
@@ -602,7 +608,9 @@ func (s *state) dealStatus(order []int) string {
 // source of money in the deal sentences.
 func (s *state) stateBacked(order []int) bool {
 	for _, si := range order {
-		if s.termIn(si, "gov_subject") || s.termIn(si, "state_funding") {
+		// A government named only as a place ("an AI start-up of
+		// Singapore") gives no money.
+		if s.termIn(si, "state_funding") || s.termIn(si, "gov_subject") && (s.termIn(si, "deal_other") || s.termIn(si, "stake_verb") || s.termIn(si, "subsidy_word")) {
 			return true
 		}
 	}

@@ -358,7 +358,8 @@ var nameInner = set(`Investment Series Capital`)
 // backerVerbs follow a backer's name: "Amplify Partners led the round".
 var backerVerbs = set(`led co-led leads invested invests participated joined takes took backed backs hired hires
 	wrote bankrolls bankrolled ploughs ploughed pumps pumped
-	acqui-hires acqui-hired figurent participent`)
+	acqui-hires acqui-hired figurent participent neemt koopt rachète acquiert kauft übernimmt compra adquiere adquire
+	acquisisce acquista rileva`)
 
 // andWords join names in a list, in the languages the cues cover.
 var andWords = set(`and & et und e y`)
