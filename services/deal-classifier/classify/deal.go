@@ -12,7 +12,7 @@ import (
 
 var (
 	auxWords = set(`is are was were has have had will would could may might reportedly also said says set
-		inc inc. corp corp. co ltd plc group holdings which who`)
+		inc inc. corp corp. co ltd plc group holdings which who también anche auch ook também aussi`)
 	investorVerbs = set(`invest invests invested investing acquire acquires acquired acquiring buy buys bought buying
 		take takes took taking lead leads led leading pour pours poured inject injects injected back backs backed
 		approached approaches agreed agrees pay pays paid makes made offered offers bid bids joins joined participated
@@ -23,7 +23,13 @@ var (
 	supplyVerbs    = set(`supply supplies sell sells ship ships export exports deliver delivers provide provides resume`)
 	investorBefore = []string{"led by", "co-led by", "backed by", "from", "including", "joined by", "participation from",
 		"such as", "include", "investors", "by", "alongside", "with", "runde von", "angeführt von", "geführt von",
-		"menée par", "mené par", "dirigée par", "menés par"}
+		"menée par", "mené par", "dirigée par", "menés par",
+		// Italian, Spanish, Portuguese, Dutch, German and French list openers.
+		"guidato da", "guidata da", "guidati da", "guidato dal", "guidata dal", "partecipato anche", "partecipazione di",
+		"liderada por", "liderado por", "encabezada por", "también entran", "participación de", "entran",
+		"liderada pelo", "liderado pelo", "liderada pela", "participação de", "também participaram",
+		"leiding van", "aangevoerd door", "deelname van", "investeerders", "investoren", "investisseurs", "inversores", "investidores",
+		"angeführt vom", "runde vom", "und von", "participation de", "auquel participent", "auquel participe"}
 	valuationBefore = set(`valued valuation valuing value values pre-money post-money worth pricing`)
 	// dealNouns before "worth" make the figure the size of the deal.
 	dealNouns       = set(`deal deals transaction agreement acquisition takeover purchase investment`)
@@ -225,10 +231,15 @@ func (s *state) actsAsBuyer(m mention, cands []party) bool {
 // may not capitalise.
 func (s *state) namesStartup(order []int) bool {
 	var toks []token
-	for _, si := range order {
+	sents := order
+	if len(s.sents) > 0 && s.sents[0].Zone == rules.ZoneTitle {
+		sents = append([]int{0}, order...)
+	}
+	for _, si := range sents {
 		toks = tokenize(s.text.Runes, s.sents[si].Start, s.sents[si].End, toks[:0])
 		for _, t := range toks {
-			if t.lower == "startup" || t.lower == "start-up" || t.lower == "startup's" || t.lower == "start-up's" {
+			switch t.lower {
+			case "startup", "start-up", "startup's", "start-up's", "company", "firm", "maker", "lab":
 				return true
 			}
 		}

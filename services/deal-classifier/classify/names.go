@@ -160,6 +160,8 @@ func afterBackerMarker(toks []token, i int) bool {
 	case (w == "von" || w == "par") && b > 0:
 		p := toks[b-1].lower
 		return p == "runde" || p == "angeführt" || p == "geführt" || p == "menée" || p == "mené" || p == "dirigée" || p == "menés"
+	case listMarkers[w] || b > 0 && listMarkers[toks[b-1].lower+" "+w]:
+		return true
 	case (w == "por" || w == "pelo" || w == "pela") && b > 0:
 		// "liderada pelo fundo X", "liderada por X".
 		p := toks[b-1].lower
@@ -176,6 +178,18 @@ func afterBackerMarker(toks []token, i int) bool {
 		}
 	}
 	return false
+}
+
+// listMarkers open a list of backers in the languages the cues cover:
+// "guidato da X", "onder leiding van X", "También entran X, Y y Z",
+// "Bestaande investeerders X en Y".
+var listMarkers = map[string]bool{
+	"guidato da": true, "guidata da": true, "guidati da": true, "guidato dal": true, "guidata dal": true,
+	"partecipato anche": true, "partecipazione di": true, "también entran": true, "participación de": true,
+	"participação de": true, "leiding van": true, "aangevoerd door": true, "deelname van": true,
+	"angeführt vom": true, "runde vom": true, "und von": true, "participation de": true,
+	"auquel participent": true, "auquel participe": true, "entran": true,
+	"investeerders": true, "investoren": true, "investisseurs": true, "inversores": true, "investidores": true,
 }
 
 // fundNouns stand between a backer marker and the fund's name: "led by
@@ -362,7 +376,7 @@ var backerVerbs = set(`led co-led leads invested invests participated joined tak
 	acquisisce acquista rileva`)
 
 // andWords join names in a list, in the languages the cues cover.
-var andWords = set(`and & et und e y`)
+var andWords = set(`and & et und e y en`)
 
 // investorName reports whether a found name reads as an investor's
 // ("Helix Ridge Capital", "Northwind Ventures").
@@ -400,7 +414,7 @@ func (s *state) entities() []events.Entity {
 }
 
 // appositiveOpeners open a clause about the company named before the comma.
-var appositiveOpeners = set(`founded started co-founded which whose`)
+var appositiveOpeners = set(`founded started co-founded which whose dat die qui che que fondée fondata fundada gegründet`)
 
 // placeQualifier reports words like "HK-listed" or "Austin-based" that
 // qualify a name without being part of it.

@@ -7,10 +7,12 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/newsmon/newsmon/pkg/events"
 	"github.com/newsmon/newsmon/services/deal-classifier/classify"
+	"github.com/newsmon/newsmon/services/deal-classifier/gazetteer"
 )
 
 // Topics evaluated.
@@ -220,11 +222,7 @@ func (r *Report) scoreFacts(it Item, res classify.Result) {
 			c = &events.ChipPolicyFacts{}
 		}
 		if e.Action != "" {
-			got := c.Action
-			if got == events.ActionEntityList {
-				got = events.ActionExportControl // the guideline files entity lists under export_control
-			}
-			r.count(it, "chip_policy.action", false, got == e.Action, c.Action, e.Action)
+			r.count(it, "chip_policy.action", false, canonAction(c.Action) == canonAction(e.Action), c.Action, e.Action)
 		}
 		if len(e.Jurisdictions) > 0 {
 			r.count(it, "chip_policy.jurisdictions", false, overlap(c.Jurisdictions, e.Jurisdictions),
@@ -269,7 +267,33 @@ func nameMatch(a, b string) bool {
 	if na == "" || nb == "" {
 		return false
 	}
-	return na == nb || strings.Contains(na, nb) || strings.Contains(nb, na)
+	if na == nb || strings.Contains(na, nb) || strings.Contains(nb, na) {
+		return true
+	}
+	// A label may give a name as the text writes it (퓨리오사AI, 台積電)
+	// where the classifier reports the gazetteer's name (FuriosaAI, TSMC).
+	ca, cb := canonName(na), canonName(nb)
+	return ca != "" && ca == cb
+}
+
+var (
+	canonOnce sync.Once
+	canonMap  map[string]string
+)
+
+// canonName maps a normalised surface form to its gazetteer entry's name.
+func canonName(n string) string {
+	canonOnce.Do(func() {
+		canonMap = map[string]string{}
+		g, err := gazetteer.Default()
+		if err != nil {
+			return
+		}
+		for _, a := range g.Aliases() {
+			canonMap[norm(a.Text)] = g.Entries[a.Entry].Name
+		}
+	})
+	return canonMap[n]
 }
 
 func targetMatch(got, want string) bool {
@@ -329,4 +353,17 @@ func (r *Report) Write(w io.Writer, verbose bool) {
 			fmt.Fprintln(w, m)
 		}
 	}
+}
+
+// canonAction folds the actions the labelling guideline files together:
+// entity-list additions are export controls, and probes (antitrust,
+// security reviews, summons) are "other". Corpora label them either way.
+func canonAction(a string) string {
+	switch a {
+	case events.ActionEntityList:
+		return events.ActionExportControl
+	case events.ActionInvestigation:
+		return events.ActionOther
+	}
+	return a
 }
