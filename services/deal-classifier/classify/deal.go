@@ -169,6 +169,11 @@ func (s *state) roleOf(m mention, toks []token) role {
 			r.background = true
 		}
 	}
+	// "a home-grown alternative to Nvidia", "rivals Nvidia", "chips from
+	// Nvidia": a company named as the one to beat or as a supplier.
+	if k0 > 0 && rivalBefore(toks, k0) {
+		r.background = true
+	}
 	// Before the mention.
 	if k0 > 0 {
 		prev := toks[k0-1].lower
@@ -207,6 +212,47 @@ func (s *state) roleOf(m mention, toks []token) role {
 // publicBody reports whether a government's name, as written, is a body
 // that hands out money ("EuroHPC Joint Undertaking", "UK Sovereign AI
 // unit") rather than a place ("Beijing", "Korea").
+// genericInvestor returns the first backer named only by kind in the deal
+// sentences ("state-backed funds"), as the text writes it.
+func (s *state) genericInvestor(order []int) string {
+	id, ok := s.c.termID["generic_investor"]
+	if !ok {
+		return ""
+	}
+	for _, si := range order {
+		for _, h := range s.terms {
+			if int(h.sent) == si && int(h.feature) == id {
+				return string(s.text.Runes[h.start:h.end])
+			}
+		}
+	}
+	return ""
+}
+
+// rivalBefore reports whether the words before token k0 name the company
+// as a rival, a benchmark or a supplier rather than a party to the deal.
+func rivalBefore(toks []token, k0 int) bool {
+	p1 := toks[k0-1].lower
+	p2 := ""
+	if k0 > 1 {
+		p2 = toks[k0-2].lower
+	}
+	switch p1 {
+	case "rival", "rivals", "rivalling", "rivaling", "challenge", "challenges", "challenging", "challenger", "than",
+		"versus", "vs", "vs.", "replace", "replacing", "dethrone", "beat", "beating", "outdo", "against":
+		return true
+	case "to":
+		return p2 == "alternative" || p2 == "alternatives" || p2 == "answer" || p2 == "rival" || p2 == "challenger"
+	case "of":
+		return p2 == "instead" || p2 == "dominance" || p2 == "grip" || p2 == "lead"
+	case "with", "on":
+		return p2 == "compete" || p2 == "competes" || p2 == "competing" || p2 == "reliance" || p2 == "dependence"
+	case "from":
+		return p2 == "chips" || p2 == "gpus" || p2 == "processors" || p2 == "accelerators" || p2 == "hardware" || p2 == "servers"
+	}
+	return false
+}
+
 // moneyScale are the words that end an amount before "of X".
 var moneyScale = set(`billion million bn mn m b trillion tn`)
 
@@ -407,6 +453,13 @@ func (s *state) dealFacts(topicSents []int, tr *events.TopicResult) *events.Deal
 		df.Investors = append(df.Investors, events.Investor{Name: p.m.name, Role: role})
 		if len(df.Investors) == 1 {
 			tr.Evidence = append(tr.Evidence, s.evidence("deal.investors", p.sent))
+		}
+	}
+	if len(df.Investors) == 0 {
+		// "Seoul's new policy fund will take stakes ...": no backer is
+		// named, so report the kind the text gives.
+		if g := s.genericInvestor(order); g != "" {
+			df.Investors = append(df.Investors, events.Investor{Name: g, Role: events.RoleUnspecified})
 		}
 	}
 	s.dealMoney(order, df, tr)
