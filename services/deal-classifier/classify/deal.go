@@ -30,7 +30,10 @@ var (
 		"liderada pelo", "liderado pelo", "liderada pela", "participação de", "também participaram",
 		"leiding van", "aangevoerd door", "deelname van", "investeerders", "investoren", "investisseurs", "inversores", "investidores",
 		"angeführt vom", "runde vom", "und von", "participation de", "auquel participent", "auquel participe"}
-	valuationBefore = set(`valued valuation valuing value values pre-money post-money worth pricing`)
+	valuationBefore = set(`valued valuation valuing value values pre-money post-money worth pricing valorise valorisée
+		valorisant valoriza valorizza bewertet bewertung`)
+	// qualifierWords stand between a valuation word and its figure.
+	qualifierWords = set(`more than over about around roughly nearly almost some at least up to rund etwa plus de environ`)
 	// dealNouns before "worth" make the figure the size of the deal.
 	dealNouns       = set(`deal deals transaction agreement acquisition takeover purchase investment`)
 	skipMoneyBefore = set(`revenue revenues sales from total bringing loss losses debt fine settlement cost costs
@@ -507,7 +510,13 @@ func (s *state) sentenceMoney(si int, valOnly bool, df *events.DealFacts, tr *ev
 			}
 		}
 		toks = tokenize(s.text.Runes, from, a.Start, toks[:0])
-		before := toks[max(0, len(toks)-6):]
+		// Six words back, not counting a qualifier ("valuing the
+		// data-labelling company at more than $29 billion").
+		n := len(toks)
+		for n > 0 && qualifierWords[toks[n-1].lower] {
+			n--
+		}
+		before := toks[max(0, n-6):n]
 		afterToks := tokenize(s.text.Runes, a.End, min(sent.End, a.End+40), nil)
 		skip := false
 		isVal := false
@@ -521,7 +530,7 @@ func (s *state) sentenceMoney(si int, valOnly bool, df *events.DealFacts, tr *ev
 			}
 		}
 		raw := strings.ToLower(string(s.text.Runes[max(from, a.Start-14):a.Start]))
-		for _, w := range []string{"估值", "bewert", "valutazion", "valoris", "valued at", "valuation of"} {
+		for _, w := range []string{"估值", "bewert", "valutazion", "valoris", "valoriz", "valued at", "valuation of", "評価額", "企業価値", "기업가치", "밸류에이션", "valor de mercado", "avaliad", "valorad"} {
 			if strings.Contains(raw, w) {
 				isVal = true
 			}

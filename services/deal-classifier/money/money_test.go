@@ -88,6 +88,10 @@ func TestSpelledOutAmounts(t *testing.T) {
 		{"the app now has two billion users", nil},
 		{"Startup capta R$ 150 milhões", []float64{150e6 * 0.18}},
 		{"raised $40 million and two billion people", []float64{40e6}},
+		{"wird mit rund zwei Milliarden Dollar bewertet", []float64{2e9}},
+		{"die Bewertung liegt bei einer Milliarde Dollar", []float64{1e9}},
+		{"valorisée à un milliard d'euros", []float64{1e9 * 1.08}},
+		{"zwei Milliarden Menschen nutzen die App", nil},
 	}
 	for _, c := range cases {
 		got := Find([]rune(c.text), rates, Options{})

@@ -17,9 +17,20 @@ var numberWords = map[string]float64{
 	"fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
 	"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
 	"half": 0.5,
+	// German, French, Spanish, Italian, Portuguese and Dutch, as far as
+	// news spells out amounts ("zwei Milliarden Dollar", "un milliard
+	// d'euros", "dos mil millones").
+	"ein": 1, "eine": 1, "einer": 1, "einem": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "zehn": 10, "anderthalb": 1.5,
+	"un": 1, "une": 1, "deux": 2, "trois": 3, "cinq": 5, "dix": 10,
+	"uno": 1, "una": 1, "dos": 2, "tres": 3, "cinco": 5, "diez": 10, "due": 2, "tre": 3, "cinque": 5, "dieci": 10,
+	"um": 1, "uma": 1, "dois": 2, "duas": 2, "três": 3,
+	"één": 1, "twee": 2, "drie": 3, "vijf": 5, "tien": 10,
 }
 
-var wordScales = map[string]float64{"million": 1e6, "billion": 1e9, "trillion": 1e12}
+var wordScales = map[string]float64{"million": 1e6, "billion": 1e9, "trillion": 1e12,
+	"millionen": 1e6, "milliarde": 1e9, "milliarden": 1e9, "millions": 1e6, "milliard": 1e9, "milliards": 1e9,
+	"millones": 1e6, "milioni": 1e6, "miliardi": 1e9, "miliardo": 1e9, "milhões": 1e6, "bilhões": 1e9, "bilhão": 1e9,
+	"miljoen": 1e6, "miljard": 1e9}
 
 // dealWordsAfter may follow a spelled amount with no currency named.
 var dealWordsAfter = map[string]bool{
@@ -124,17 +135,22 @@ func compound(w string) float64 {
 	return numberWords[tens] + numberWords[unit]
 }
 
-// hasScaleWord reports whether "illion" (million, billion, trillion) occurs
-// in the text, in any case, without allocating.
+// scaleStems are ASCII stems of the scale words: million, billion,
+// Milliarde, milliard, millones, miliardi, milioni, miljard, miljoen.
+var scaleStems = []string{"illi", "ilia", "ilio", "iljar", "iljoe"}
+
+// hasScaleWord reports whether a scale-word stem occurs in the text, in any
+// case, without allocating.
 func hasScaleWord(runes []rune) bool {
-	const want = "illion"
-	for i := 0; i+len(want) <= len(runes); i++ {
-		j := 0
-		for j < len(want) && unicode.ToLower(runes[i+j]) == rune(want[j]) {
-			j++
-		}
-		if j == len(want) {
-			return true
+	for _, want := range scaleStems {
+		for i := 0; i+len(want) <= len(runes); i++ {
+			j := 0
+			for j < len(want) && unicode.ToLower(runes[i+j]) == rune(want[j]) {
+				j++
+			}
+			if j == len(want) {
+				return true
+			}
 		}
 	}
 	return false
