@@ -26,7 +26,8 @@ var cjkBackerStarts = []string{"由", "老股东"}
 var cjkDescriptors = []string{"企业", "公司", "厂商", "初创", "开发商", "スタートアップ", "企業", "스타트업", "기업"}
 
 // cjkGeneric are words for investors in general, not names.
-var cjkGeneric = []string{"투자자", "투자사", "벤처캐피털", "投资者", "投资方", "投資家", "股东", "多家", "機関投資家", "株主"}
+var cjkGeneric = []string{"투자자", "투자사", "벤처캐피털", "投资者", "投资方", "投資家", "股东", "多家", "機関投資家", "株主",
+	"価値", "評価額", "調達額", "資金", "기업가치", "투자금", "估值", "资金", "金额"}
 
 func isCJK(r rune) bool {
 	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
@@ -59,11 +60,15 @@ func (s *state) cjkNames(si int) {
 		from := 0
 		if k := strings.Index(text, "、"); k >= 0 && k < len(text)/2 {
 			prefix := text[:k]
-			if strings.Contains(prefix, "スタートアップ") || strings.Contains(prefix, "企業") {
+			if strings.HasSuffix(prefix, "スタートアップ") || strings.HasSuffix(prefix, "企業") {
 				from = len([]rune(prefix)) + 1
 			}
 		}
-		s.cjkAdd(si, runes, from, cjkEnd(runes[from:], cjkSubjectEnds), true)
+		if n := cjkEnd(runes[from:], cjkSubjectEnds); n > 0 && !containsAnyWord(string(runes[from:from+n]), cjkRaise) {
+			// "調達後の企業価値は": the raise word opens the sentence, so
+			// what precedes the particle is no subject of a raise.
+			s.cjkAdd(si, runes, from, n, true)
+		}
 	}
 	for _, w := range cjkBackerEnds {
 		wr := []rune(w)
@@ -90,11 +95,26 @@ func cjkEnd(runes []rune, ends []string) int {
 	text := string(runes)
 	best := -1
 	for _, e := range ends {
-		if i := strings.Index(text, e); i > 0 {
+		off := 0
+		for {
+			i := strings.Index(text[off:], e)
+			if i < 0 {
+				break
+			}
+			i += off
+			off = i + len(e)
+			if i == 0 {
+				continue
+			}
+			// "개발하는 X가": a verb's ending, not the topic particle.
+			if (e == "는 " || e == "은 ") && strings.ContainsRune("하되있한된", lastRuneOf(text[:i])) {
+				continue
+			}
 			n := len([]rune(text[:i]))
 			if best < 0 || n < best {
 				best = n
 			}
+			break
 		}
 	}
 	return best
@@ -102,7 +122,7 @@ func cjkEnd(runes []rune, ends []string) int {
 
 // cjkAdd records runes[from:from+n] of sentence si as a found name.
 func (s *state) cjkAdd(si int, runes []rune, from, n int, subject bool) {
-	if n < 2 || n > 16 || from < 0 || from+n > len(runes) {
+	if n < 2 || n > 48 || from < 0 || from+n > len(runes) {
 		return
 	}
 	// "AI芯片企业星衡智算": drop a leading descriptor.
@@ -115,7 +135,14 @@ func (s *state) cjkAdd(si int, runes []rune, from, n int, subject bool) {
 			}
 		}
 	}
+	from, n = cjkTrim(runes, from, n)
+	if n < 2 || n > 16 {
+		return
+	}
 	name := strings.TrimSpace(string(runes[from : from+n]))
+	if strings.ContainsAny(name, "をにでへのと") {
+		return // a clause, not a name ("生成AIの研究開発を手")
+	}
 	cjk := 0
 	for _, r := range name {
 		if isCJK(r) {
@@ -141,4 +168,52 @@ func (s *state) cjkAdd(si int, runes []rune, from, n int, subject bool) {
 		}
 	}
 	s.ents = append(s.ents, mention{entry: -1, name: name, start: start, end: end, sent: si, ai: subject && s.aiDescribed(si)})
+}
+
+// cjkClauseEnds end a relative clause before a name: "大規模言語モデルを開発する
+// コトハ", "생성형 AI를 개발하는 누리에이아이", "专注大模型的衡川智能".
+var cjkClauseEnds = []string{"する", "ける", "した", "している", "手がける", "の", "的", "하는 ", "한 ", "인 "}
+
+// cjkTrim narrows runes[from:from+n] to the name itself: it drops a
+// relative clause before it, a trailing "（東京・港）" and, for scripts that
+// space their words, all but the last word.
+func cjkTrim(runes []rune, from, n int) (int, int) {
+	seg := string(runes[from : from+n])
+	if i := max(strings.LastIndex(seg, "（"), strings.LastIndex(seg, "(")); i > 0 && !strings.ContainsAny(seg[i:], "）)") || i > 0 && strings.HasSuffix(strings.TrimSpace(seg), "）") || i > 0 && strings.HasSuffix(strings.TrimSpace(seg), ")") {
+		n = len([]rune(seg[:i]))
+		seg = seg[:i]
+	}
+	for _, e := range cjkClauseEnds {
+		if i := strings.LastIndex(seg, e); i >= 0 {
+			skip := len([]rune(seg[:i])) + len([]rune(e))
+			if n-skip >= 2 {
+				from, n = from+skip, n-skip
+				seg = string(runes[from : from+n])
+			}
+		}
+	}
+	if i := strings.LastIndex(strings.TrimSpace(seg), " "); i >= 0 {
+		skip := len([]rune(seg[:i])) + 1
+		if n-skip >= 2 {
+			from, n = from+skip, n-skip
+		}
+	}
+	return from, n
+}
+
+func lastRuneOf(s string) rune {
+	r := []rune(s)
+	if len(r) == 0 {
+		return 0
+	}
+	return r[len(r)-1]
+}
+
+func containsAnyWord(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
