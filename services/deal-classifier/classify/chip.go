@@ -76,6 +76,20 @@ func (s *state) chipAction(order []int, fired []firedCue) (string, int) {
 			}
 		}
 	}
+	if id, ok := s.c.termID["action_enforcement_priority"]; ok {
+		lead := order[:min(2, len(order))]
+		if len(s.sents) > 0 && s.sents[0].Zone == rules.ZoneTitle && !slices.Contains(lead, 0) {
+			lead = append(slices.Clone(lead), 0)
+			bg[0] = s.backgroundStart(0)
+		}
+		for _, si := range lead {
+			for _, h := range s.terms {
+				if int(h.sent) == si && int(h.feature) == id && int(h.start) < bg[si] {
+					return events.ActionEnforcement, si
+				}
+			}
+		}
+	}
 	// termWeight is the weight of term id in sentence si: full in the main
 	// clause, reduced in a background clause.
 	termWeight := func(id, si int) float64 {
@@ -101,7 +115,7 @@ func (s *state) chipAction(order []int, fired []firedCue) (string, int) {
 					continue
 				}
 				v := f.v * s.clauseFactor(s.c.termID[a.term], f.sent, bg[f.sent])
-				if a.action == events.ActionLicenceApproval && required(f.sent) {
+				if a.action == events.ActionLicenceApproval && (required(f.sent) || f.sent2 >= 0 && required(f.sent2)) {
 					v *= requirementFactor
 				}
 				w += v * actionFactor[a.action]
