@@ -23,6 +23,10 @@ func (s *state) aiTarget(m mention, buyers []events.Investor) bool {
 	if e := s.entry(m); e != nil {
 		return e.Kind == gazetteer.KindAICompany || e.Has("ai")
 	}
+	if m.ai && s.ownAIDescription(m) {
+		// A found name its own sentence describes as an AI company.
+		return true
+	}
 	l := strings.ToLower(m.name)
 	if strings.HasSuffix(l, " ai") || strings.HasSuffix(m.name, "AI") || strings.HasSuffix(l, ".ai") || strings.HasPrefix(l, "ai ") {
 		return true
@@ -64,6 +68,25 @@ func (s *state) aiTarget(m mention, buyers []events.Investor) bool {
 		}
 	}
 	return false
+}
+
+// ownAIDescription reports whether the AI words of m's sentence can only
+// describe m: the sentence places no company in a non-AI sector and names
+// no known AI company besides it ("Mistral AI buys observability start-up
+// Tracewell" describes the buyer).
+func (s *state) ownAIDescription(m mention) bool {
+	if id, ok := s.c.termID["non_ai_sector"]; ok && s.has(m.sent, id) {
+		return false
+	}
+	for _, o := range s.ents {
+		if o.sent != m.sent || o.name == m.name {
+			continue
+		}
+		if e := s.entry(o); e != nil && e.Kind == gazetteer.KindAICompany {
+			return false
+		}
+	}
+	return true
 }
 
 func isBuyer(name string, buyers []events.Investor) bool {

@@ -167,6 +167,10 @@ func (s *state) roleOf(m mention, toks []token) role {
 			r.target += 2
 		case next == "rival" || next == "rivals" || next == "competitor" || next == "challenger" || next == "maker":
 			r.target -= 3 // "OpenAI rival Anthropic": a descriptor
+		case k0 > 0 && hireVerbs[toks[k0-1].lower] && (personTitles[next] || personTitles[strings.TrimSuffix(next, "s")]):
+			// "hires Voxel founders": whose people a licence-and-hire
+			// deal takes.
+			r.target += 3
 		case personTitles[next] && next != "investor" && next != "partner" && k+1 < len(toks) && isCap(toks[k+1]):
 			// "Spotify founder Daniel Ek": the company describes the person.
 			r.background = true

@@ -251,6 +251,11 @@ func (s *state) considerName(si int, toks []token, i, j int) {
 			ai = ai || toks[k].lower == "ai" || toks[k].lower == "a.i."
 		}
 	}
+	// "hires Voxel founders", "poaches Adept's chief executive": the
+	// company whose people are hired in a licence-and-hire deal.
+	if i > 0 && hireVerbs[toks[i-1].lower] && j < len(toks) && personTitles[strings.TrimSuffix(toks[j].lower, "s")] {
+		anchored = true
+	}
 	// "starting with X", "such as X": a company named from a list.
 	if listOpener(toks, i) {
 		anchored = true
@@ -339,6 +344,9 @@ func (s *state) considerName(si int, toks []token, i, j int) {
 	ai = ai || subject && !investorName(lname) && s.aiDescribed(si)
 	s.ents = append(s.ents, mention{entry: -1, name: name, start: start, end: end, sent: si, ai: ai})
 }
+
+// hireVerbs take a company's people: "hires X founders".
+var hireVerbs = set(`hires hired hiring hire poaches poached poach brings bringing`)
 
 // listOpener reports whether the words before token i open a list of
 // companies: "starting with X", "beginning with X", "such as X".
