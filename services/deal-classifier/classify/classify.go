@@ -402,7 +402,7 @@ func (s *state) setBuiltins() {
 	// the sentence before (or of the title) into this one.
 	if id, ok := s.c.termID["anaphor"]; ok {
 		for si := 1; si < len(s.sents); si++ {
-			if s.has(si, id) && !s.has(si, fAICompany) && (s.has(si-1, fAICompany) || (s.sents[0].Zone == "title" && s.has(0, fAICompany))) {
+			if !s.has(si, fAICompany) && (s.has(si, id) || s.placeAnaphor(si)) && s.aiBefore(si) {
 				s.set(si, fAICompany)
 				s.set(si, fAI)
 			}
@@ -446,6 +446,54 @@ type firedCue struct {
 	v     float64
 }
 
+// aiBefore reports whether an AI company is named in the title or in one
+// of the three sentences before si, for an anaphor in si to refer to.
+func (s *state) aiBefore(si int) bool {
+	if s.sents[0].Zone == rules.ZoneTitle && s.has(0, fAICompany) {
+		return true
+	}
+	for k := si - 1; k >= 0 && k >= si-3; k-- {
+		if s.has(k, fAICompany) {
+			return true
+		}
+	}
+	return false
+}
+
+// placeAnaphor reports whether sentence si refers to a company by its
+// place: "The Sunnyvale company said ...", "the Mountain View start-up".
+func (s *state) placeAnaphor(si int) bool {
+	toks := tokenize(s.text.Runes, s.sents[si].Start, s.sents[si].End, nil)
+	for i := 0; i+2 < len(toks); i++ {
+		if toks[i].lower != "the" || !isCap(toks[i+1]) {
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && j < i+4 && isCap(toks[j]) {
+			j++
+		}
+		if j < len(toks) && startupWords[toks[j].lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// negScope is how much a negative cue counts in sentence si: in full in
+// the title or where positive evidence fires; half next to it ("... the
+// administration rescinded the chip export rule"); a quarter in background
+// sentences away from it ("Saudi Arabia created Humain last year to build
+// data centres and buy chips. ... Humain's venture arm led a $30m round").
+func negScope(s *state, fired []firedCue, si int) float64 {
+	if s.sents[si].Zone == rules.ZoneTitle || positiveAt(fired, si) {
+		return 1
+	}
+	if positiveAt(fired, si-1) || positiveAt(fired, si+1) {
+		return 0.5
+	}
+	return 0.25
+}
+
 // positiveAt reports whether a positive cue fired in sentence si.
 func positiveAt(fired []firedCue, si int) bool {
 	for _, f := range fired {
@@ -479,11 +527,28 @@ func (s *state) scoreTopic(t *topic) events.TopicResult {
 	tr := events.TopicResult{Topic: t.cfg.ID}
 	pos, neg := 1.0, 1.0
 	var fired, negs []firedCue
+	// Positive cues first: where they fire decides how much a negative
+	// cue counts.
+	order := make([]int, 0, len(t.cues))
 	for ci := range t.cues {
+		if t.cues[ci].weight > 0 {
+			order = append(order, ci)
+		}
+	}
+	for ci := range t.cues {
+		if t.cues[ci].weight <= 0 {
+			order = append(order, ci)
+		}
+	}
+	for _, ci := range order {
 		cu := &t.cues[ci]
 		best, bestSent := 0.0, -1
 		for si := range s.sents {
-			if v := math.Abs(cu.weight) * s.sents[si].Weight; v > best && s.cueFires(cu, si) {
+			v := math.Abs(cu.weight) * s.sents[si].Weight
+			if cu.weight < 0 {
+				v *= negScope(s, fired, si)
+			}
+			if v > best && s.cueFires(cu, si) {
 				best, bestSent = v, si
 			}
 		}
@@ -516,15 +581,8 @@ func (s *state) scoreTopic(t *topic) events.TopicResult {
 			Where: where, Match: match,
 		})
 	}
-	// A negative cue counts in full in the title or where positive evidence
-	// fires; elsewhere ("... announced a $600bn investment package. ... the
-	// administration rescinded the chip export rule") it counts half.
 	for _, n := range negs {
-		v := n.v
-		if s.sents[n.sent].Zone != rules.ZoneTitle && !positiveAt(fired, n.sent) {
-			v /= 2
-		}
-		neg *= 1 - v
+		neg *= 1 - n.v
 	}
 	tr.Score = round3((1 - pos) * neg)
 	tr.Matched = tr.Score >= t.cfg.Threshold

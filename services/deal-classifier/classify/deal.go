@@ -187,7 +187,7 @@ func (s *state) roleOf(m mention, toks []token) role {
 		switch {
 		case beforeAnchors[prev] || listOpener(toks, k0) || k0 > 1 && placeAdjective(prev) && beforeAnchors[toks[k0-2].lower]:
 			r.target += 3
-		case (prev == "in" || prev == "into") && k0 > 1 && hasPrefixAny(toks[max(0, k0-5):k0-1], "invest", "stake", "pour", "inject", "bet", "put", "money", "capital", "funding", "interest"):
+		case (prev == "in" || prev == "into") && k0 > 1 && hasPrefixAny(toks[max(0, k0-8):k0-1], "invest", "stake", "pour", "inject", "bet", "put", "money", "capital", "funding", "interest"):
 			r.target += 3
 		case prev == "of" && k0 > 1 && (hasPrefixAny(toks[k0-2:k0-1], "acquisition", "takeover", "purchase", "valuation", "ipo", "listing", "shares", "stake") || moneyScale[toks[k0-2].lower]):
 			// "$2 billion of Intel common stock" names what is bought.
@@ -292,7 +292,7 @@ func (s *state) namesStartup(order []int) bool {
 		toks = tokenize(s.text.Runes, s.sents[si].Start, s.sents[si].End, toks[:0])
 		for _, t := range toks {
 			switch t.lower {
-			case "startup", "start-up", "startup's", "start-up's", "company", "firm", "maker", "lab":
+			case "startup", "start-up", "startup's", "start-up's", "company", "firm", "maker":
 				return true
 			}
 		}

@@ -341,7 +341,13 @@ func (s *state) considerName(si int, toks []token, i, j int) {
 		ai = ai || strings.HasSuffix(lname, " labs") || strings.HasSuffix(lname, " robotics") || strings.HasSuffix(lname, " intelligence")
 	}
 	// A subject of a title or lede that describes an AI company is one.
-	ai = ai || subject && !investorName(lname) && s.aiDescribed(si)
+	// Not when the name's own sentence puts it in another sector
+	// ("spend-management startup Ramp ... its new AI agents").
+	sectorHere := false
+	if sector, ok := s.c.termID["non_ai_sector"]; ok && s.has(si, sector) {
+		sectorHere = true
+	}
+	ai = ai || subject && !investorName(lname) && !sectorHere && s.aiDescribed(si)
 	s.ents = append(s.ents, mention{entry: -1, name: name, start: start, end: end, sent: si, ai: ai})
 }
 

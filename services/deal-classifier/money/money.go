@@ -254,6 +254,12 @@ func number(runes []rune, i int) (float64, int, bool) {
 			}
 			return intPart + frac, j, true
 		case r == '.' && !inFrac && j+1 < len(runes) && isDigit(runes[j+1]):
+			// "2.000 millones": a dot before three digits and a
+			// continental scale word separates thousands.
+			if n := digitsFrom(runes, j+1); n == 3 && euroScaleAfter(runes, j+4) {
+				j++
+				continue
+			}
 			inFrac = true
 			j++
 		default:
@@ -261,6 +267,22 @@ func number(runes []rune, i int) (float64, int, bool) {
 		}
 	}
 	return intPart + frac, j, true
+}
+
+// euroScaleAfter reports whether a scale word of a language that writes
+// thousands with a dot follows position i: "2.000 millones", "1.500 Mio.".
+func euroScaleAfter(runes []rune, i int) bool {
+	j := skipSpaces(runes, i)
+	if j == i {
+		return false
+	}
+	rest := strings.ToLower(string(runes[j:min(len(runes), j+10)]))
+	for _, w := range []string{"millones", "milioni", "millionen", "milhões", "milhoes", "miljoen", "mio", "mil millones", "milliarden", "miliardi"} {
+		if strings.HasPrefix(rest, w) {
+			return true
+		}
+	}
+	return false
 }
 
 func digitsFrom(runes []rune, i int) int {

@@ -37,6 +37,8 @@ func TestFind(t *testing.T) {
 		{"₹1.2 lakh crore scheme", Options{}, 1.2e12, "INR", 0, "₹1.2 lakh crore"},
 		{"₹640 crore into", Options{}, 640e7, "INR", 0, "₹640 crore"},
 		{"voor 1,1 miljard dollar", Options{}, 1.1e9, "USD", 1.1e9, "1,1 miljard dollar"},
+		{"por más de 2.000 millones de dólares", Options{}, 2e9, "USD", 2e9, "2.000 millones de dólares"},
+		{"dotado con 12.000 millones de euros", Options{}, 12e9, "EUR", 12e9 * 1.08, "12.000 millones de euros"},
 		{"بقيمة 45 مليون دولار قادها", Options{}, 45e6, "USD", 45e6, "45 مليون دولار"},
 		{"दौर में 4.1 करोड़ डॉलर की फंडिंग", Options{}, 4.1e7, "USD", 4.1e7, "4.1 करोड़ डॉलर"},
 		{"gọi vốn 20 triệu USD", Options{}, 20e6, "USD", 20e6, "20 triệu USD"},
