@@ -342,8 +342,11 @@ func (s *state) aiDescribed(si int) bool {
 	if s.sents[si].Zone == rules.ZoneBody {
 		return false
 	}
+	customer, hasCustomer := s.c.termID["ai_customer"]
 	for k := range s.sents {
-		if s.sents[k].Zone != rules.ZoneBody && s.has(k, org) {
+		// "The company has been licensing its data to AI developers"
+		// names its customers, not what it is.
+		if s.sents[k].Zone != rules.ZoneBody && s.has(k, org) && !(hasCustomer && s.has(k, customer)) {
 			return true
 		}
 	}

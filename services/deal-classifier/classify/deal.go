@@ -130,6 +130,36 @@ func (s *state) roleOf(m mention, toks []token) role {
 	if appositive {
 		r.target += 3
 	}
+	// "The Commerce Department said on Tuesday it would invest $250m in
+	// Etched", "Disney said it would make a $1bn equity investment": the
+	// speaker is the backer.
+	saidAt := -1
+	for q := k1; q < min(len(toks), k1+3); q++ {
+		if w := toks[q].lower; w == "said" || w == "says" || w == "announced" {
+			saidAt = q
+			break
+		}
+	}
+	if saidAt >= 0 && !appositive {
+		for q := saidAt + 1; q < min(len(toks), saidAt+8); q++ {
+			if toks[q].lower != "it" && toks[q].lower != "they" {
+				continue
+			}
+			for z := q + 1; z < min(len(toks), q+5); z++ {
+				w := toks[z].lower
+				if investorVerbs[w] || w == "make" && z+1 < len(toks) {
+					if investorVerbs[w] || strings.Contains(strings.ToLower(s.sentenceText(m.sent)), "investment") {
+						r.investor += 3
+					}
+					break
+				}
+				if !auxWords[w] && w != "would" && w != "will" && w != "had" && w != "has" && w != "plans" && w != "planned" && w != "agreed" && w != "to" {
+					break
+				}
+			}
+			break
+		}
+	}
 	if k < len(toks) && !appositive {
 		next := toks[k].lower
 		after := func(n int) string {
@@ -185,6 +215,8 @@ func (s *state) roleOf(m mention, toks []token) role {
 	if k0 > 0 {
 		prev := toks[k0-1].lower
 		switch {
+		case prev == "from" && k0 > 1 && nonCapitalFrom[toks[k0-2].lower]:
+			r.background = true // "characters from Paramount"
 		case beforeAnchors[prev] || listOpener(toks, k0) || k0 > 1 && placeAdjective(prev) && beforeAnchors[toks[k0-2].lower]:
 			r.target += 3
 		case (prev == "in" || prev == "into") && k0 > 1 && hasPrefixAny(toks[max(0, k0-8):k0-1], "invest", "stake", "pour", "inject", "bet", "put", "money", "capital", "funding", "interest"):
@@ -203,7 +235,18 @@ func (s *state) roleOf(m mention, toks []token) role {
 		if b > 0 {
 			prev2 = toks[b-1].lower + " " + prev
 		}
+		// "characters from Disney, Marvel and Pixar", "chips from Nvidia":
+		// "from" after a thing that is not money names no backer.
+		fromThing := prev == "from" && b > 0 && nonCapitalFrom[toks[b-1].lower]
+		// "Etched has previously raised money from Peter Thiel": earlier
+		// backers are background to this deal.
+		if earlierBackers(toks[:k0]) {
+			r.background = true
+		}
 		for _, w := range investorBefore {
+			if fromThing {
+				break
+			}
 			if prev == w || prev2 == w {
 				r.investor += 3
 				if strings.HasPrefix(w, "led") || strings.HasPrefix(w, "co-led") {
@@ -234,6 +277,27 @@ func (s *state) genericInvestor(order []int) string {
 		}
 	}
 	return ""
+}
+
+// nonCapitalFrom are things that come "from" a company without being its
+// money: characters, data, chips, staff.
+var nonCapitalFrom = set(`characters character content data chips gpus processors hardware servers staff employees
+	engineers researchers talent executives users customers orders licences licenses technology models`)
+
+// earlierBackers reports whether the words before a name say it backed the
+// company earlier ("has previously raised money from", "earlier backers").
+func earlierBackers(toks []token) bool {
+	for i, t := range toks {
+		switch t.lower {
+		case "previously", "formerly":
+			return true
+		case "earlier", "prior", "past":
+			if i+1 < len(toks) && (toks[i+1].lower == "backers" || toks[i+1].lower == "investors" || toks[i+1].lower == "rounds" || toks[i+1].lower == "round") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // rivalBefore reports whether the words before token k0 name the company

@@ -170,6 +170,9 @@ func afterBackerMarker(toks []token, i int) bool {
 		p := toks[b-1].lower
 		return p == "led" || p == "co-led" || p == "backed" || p == "co-backed" || p == "funded" || p == "financed" || p == "joined" || p == "spearheaded" || p == "anchored" || p == "headed"
 	case w == "from":
+		if b > 0 && nonCapitalFrom[toks[b-1].lower] {
+			return false // "characters from Disney"
+		}
 		for k := max(0, b-10); k < b; k++ {
 			t := toks[k].lower
 			if strings.ContainsAny(t, "0123456789$") || fundingWords[t] {
@@ -254,6 +257,11 @@ func (s *state) considerName(si int, toks []token, i, j int) {
 	// "hires Voxel founders", "poaches Adept's chief executive": the
 	// company whose people are hired in a licence-and-hire deal.
 	if i > 0 && hireVerbs[toks[i-1].lower] && j < len(toks) && personTitles[strings.TrimSuffix(toks[j].lower, "s")] {
+		anchored = true
+	}
+	// "Paramount said on Thursday it would make a $500m equity investment":
+	// the speaker of an investment.
+	if j+1 < len(toks) && (toks[j].lower == "said" || toks[j].lower == "says") && saysItInvests(toks[j+1:min(len(toks), j+12)]) {
 		anchored = true
 	}
 	// "starting with X", "such as X": a company named from a list.
@@ -349,6 +357,24 @@ func (s *state) considerName(si int, toks []token, i, j int) {
 	}
 	ai = ai || subject && !investorName(lname) && !sectorHere && s.aiDescribed(si)
 	s.ents = append(s.ents, mention{entry: -1, name: name, start: start, end: end, sent: si, ai: ai})
+}
+
+// saysItInvests reports whether the words after "said" read "(on Tuesday)
+// it would invest / make an investment / take a stake".
+func saysItInvests(toks []token) bool {
+	for i, t := range toks {
+		if t.lower != "it" && t.lower != "they" {
+			continue
+		}
+		for _, u := range toks[i+1:] {
+			switch u.lower {
+			case "invest", "invests", "invested", "investment", "stake", "acquire", "buy", "back", "lead", "led":
+				return true
+			}
+		}
+		return false
+	}
+	return false
 }
 
 // hireVerbs take a company's people: "hires X founders".
