@@ -19,6 +19,13 @@ type thresholds struct {
 		Precision map[string]float64 `json:"precision"`
 		Recall    map[string]float64 `json:"recall"`
 	} `json:"stream"`
+	// Heldout holds regression floors for the blind sets under
+	// testdata/heldout*: they were all tuned on after their first score, so
+	// they guard against a change that fixes one set by breaking another.
+	Heldout map[string]struct {
+		F1    map[string]float64 `json:"f1"`
+		Facts float64            `json:"facts"`
+	} `json:"heldout"`
 }
 
 func loadThresholds(t *testing.T) thresholds {
@@ -108,6 +115,35 @@ func TestCorpusThresholds(t *testing.T) {
 	}
 	if t.Failed() {
 		rep.Write(testWriter{t}, true)
+	}
+}
+
+// TestHeldoutFloors keeps every blind set at or above its recorded floor.
+func TestHeldoutFloors(t *testing.T) {
+	th := loadThresholds(t)
+	if len(th.Heldout) == 0 {
+		t.Fatal("thresholds.json has no heldout floors")
+	}
+	c := defaultClassifier(t)
+	for name, floor := range th.Heldout {
+		t.Run(name, func(t *testing.T) {
+			items, err := Load("../../../testdata/" + name + "/" + name + ".jsonl")
+			if err != nil {
+				t.Fatal(err)
+			}
+			rep := Evaluate(c, items)
+			for _, topic := range Topics {
+				if f1 := rep.Topics[topic].F1(); f1 < floor.F1[topic] {
+					t.Errorf("%s %s F1 %.3f < %.3f", name, topic, f1, floor.F1[topic])
+				}
+			}
+			if fs := rep.FactShare(); fs < floor.Facts {
+				t.Errorf("%s facts %.3f < %.3f", name, fs, floor.Facts)
+			}
+			if t.Failed() {
+				rep.Write(testWriter{t}, true)
+			}
+		})
 	}
 }
 
