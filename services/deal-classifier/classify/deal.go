@@ -558,7 +558,28 @@ func (s *state) dealMoney(order []int, df *events.DealFacts, tr *events.TopicRes
 	for _, si := range order {
 		toks = s.sentenceMoney(si, false, df, tr, toks)
 	}
+	if df.Amount == nil {
+		// "On Monday ServiceNow said it had completed the roughly $2.85
+		// billion acquisition": the figure may sit in a sentence of the
+		// summary that names no AI company, after the one that does.
+		for si := 0; si < min(len(s.sents), 6) && df.Amount == nil; si++ {
+			if slices.Contains(order, si) || !s.has(si, fMoney) || !s.dealSentence(si) {
+				continue
+			}
+			toks = s.sentenceMoney(si, false, df, tr, toks)
+		}
+	}
 	s.valuationFallback(order, df, tr, toks)
+}
+
+// dealSentence reports whether sentence si speaks of a capital event.
+func (s *state) dealSentence(si int) bool {
+	for _, term := range []string{"acq_verb", "raise_verb", "round_noun", "stake_verb", "ipo_word"} {
+		if s.termIn(si, term) {
+			return true
+		}
+	}
+	return false
 }
 
 // sentenceMoney reads the amounts of sentence si into df: the first
