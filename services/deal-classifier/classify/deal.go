@@ -211,7 +211,11 @@ func (s *state) roleOf(m mention, toks []token) role {
 	if k0 > 0 && rivalBefore(toks, k0) {
 		r.background = true
 	}
-	// Before the mention.
+	// Before the mention, over an owner's possessive: "acquire Finland's
+	// Silo AI".
+	if k0 > 1 && isPossessive(toks[k0-1]) && beforeAnchors[toks[k0-2].lower] {
+		r.target += 3
+	}
 	if k0 > 0 {
 		prev := toks[k0-1].lower
 		switch {

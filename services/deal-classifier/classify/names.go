@@ -124,7 +124,9 @@ func (s *state) discoverNames() {
 				continue
 			}
 			j := i + 1
-			for j < len(toks) && isCap(toks[j]) && (!nameStops[toks[j].lower] || nameInner[toks[j].text]) && onlySpaceBetween(runes, toks[j-1].end, toks[j].start) {
+			// A possessive ends the run: "Alphabet's Isomorphic Labs" is
+			// an owner and the name it owns.
+			for j < len(toks) && !isPossessive(toks[j-1]) && isCap(toks[j]) && (!nameStops[toks[j].lower] || nameInner[toks[j].text]) && onlySpaceBetween(runes, toks[j-1].end, toks[j].start) {
 				j++
 			}
 			s.considerName(si, toks, i, j)
@@ -148,6 +150,9 @@ var backerWords = set(`including include includes alongside`)
 func afterBackerMarker(toks []token, i int) bool {
 	b := i - 1
 	for b >= 0 && i-b <= 14 && (andWords[toks[b].lower] || personTitles[toks[b].lower] || (isCap(toks[b]) && !nameStops[toks[b].lower]) || toks[b].lower == "former" || toks[b].lower == "its" || fundNouns[toks[b].lower]) {
+		if b == i-1 && isPossessive(toks[b]) {
+			return false // "alongside Microsoft's Ignite": owned, not a backer
+		}
 		b--
 	}
 	if b < 0 || b == i-1 && false {
@@ -214,8 +219,11 @@ func onlySpaceBetween(runes []rune, a, b int) bool {
 func (s *state) considerName(si int, toks []token, i, j int) {
 	runes := s.text.Runes
 	ai := false
-	// Strip leading descriptors ("AI Startup Callosum" -> "Callosum").
-	for i < j-1 && (descriptors[toks[i].lower] || placeQualifier(toks[i].lower)) {
+	// Strip leading descriptors ("AI Startup Callosum" -> "Callosum"), but
+	// not from a name an owner's possessive introduces ("Amazon's Industrial
+	// Innovation Fund").
+	owned := i > 0 && isPossessive(toks[i-1]) && onlySpaceBetween(runes, toks[i-1].end, toks[i].start)
+	for !owned && i < j-1 && (descriptors[toks[i].lower] || placeQualifier(toks[i].lower)) {
 		ai = ai || toks[i].lower == "ai"
 		i++
 	}
@@ -243,6 +251,10 @@ func (s *state) considerName(si int, toks []token, i, j int) {
 	}
 	last := toks[j-1]
 	possessive := strings.HasSuffix(last.lower, "'s") || strings.HasSuffix(last.lower, "\u2019s")
+	// "Microsoft's Ignite conference": an event, not a company.
+	if j < len(toks) && eventWords[toks[j].lower] {
+		return
+	}
 	anchored := false
 	if i > 1 && placeAdjective(toks[i-1].lower) && beforeAnchors[toks[i-2].lower] {
 		// "la startup milanese Claimora", "la start-up lyonnaise X".
@@ -376,6 +388,9 @@ func saysItInvests(toks []token) bool {
 	}
 	return false
 }
+
+// eventWords follow the name of an event.
+var eventWords = set(`conference summit event forum keynote festival expo fair show`)
 
 // hireVerbs take a company's people: "hires X founders".
 var hireVerbs = set(`hires hired hiring hire poaches poached poach brings bringing`)

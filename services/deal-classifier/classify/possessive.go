@@ -38,9 +38,14 @@ func possessedName(toks []token, i, j int) (int, int, bool) {
 		// ("io", "xAI" is in the gazetteer); longer ones are common nouns.
 		return 0, 0, false
 	}
+	if q < len(toks) && eventWords[toks[q].lower] {
+		return 0, 0, false // "Microsoft's Ignite conference"
+	}
 	// The owned name is a deal party only where the place says so: after
 	// a deal verb ("buys Jony Ive's io") or before one ("... Krutrim raises").
-	before := i > 0 && beforeAnchors[toks[i-1].lower]
+	// ... or where a backer list places it ("led by Daniel Ek's Prima
+	// Materia").
+	before := i > 0 && beforeAnchors[toks[i-1].lower] || afterBackerMarker(toks, i)
 	after := q < len(toks) && afterAnchors[toks[q].lower]
 	if !before && !after {
 		return 0, 0, false
@@ -64,7 +69,8 @@ func (s *state) considerOwned(si int, toks []token, p, q int) {
 			return
 		}
 	}
-	ai := s.aiDescribed(si)
+	l := strings.ToLower(name)
+	ai := s.aiDescribed(si) || strings.HasSuffix(l, " ai") || strings.HasSuffix(name, "AI") || strings.HasSuffix(l, " labs")
 	// A headline's owned name is an AI company when the lede, naming it
 	// again, describes one ("... io, the AI device start-up").
 	if !ai && s.sents[si].Zone == rules.ZoneTitle && si+1 < len(s.sents) {

@@ -12,9 +12,11 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/newsmon/newsmon/pkg/events"
+	"github.com/newsmon/newsmon/services/deal-classifier/gazetteer"
 )
 
 // Config tunes clustering.
@@ -271,7 +273,9 @@ func match(s *Story, a Article, hash uint64, cfg Config) float64 {
 		score += 0.5 * float64(sharedInvestors(d.Investors, sd.Investors))
 	case f != nil && f.ChipPolicy != nil && s.Facts.ChipPolicy != nil:
 		c, sc := f.ChipPolicy, s.Facts.ChipPolicy
-		shared := overlap(c.Chips, sc.Chips) + overlap(c.Companies, sc.Companies)
+		// Only named chips and companies tie two policy stories together;
+		// "chips" or "semiconductor" is in every one of them.
+		shared := overlap(named(c.Chips), named(sc.Chips)) + overlap(c.Companies, sc.Companies)
 		if len(c.Jurisdictions) > 0 && len(sc.Jurisdictions) > 0 && c.Jurisdictions[0] == sc.Jurisdictions[0] {
 			score += 1
 		}
@@ -302,6 +306,36 @@ func sharedInvestors(a, b []events.Investor) int {
 	}
 	return n
 }
+
+// named keeps the chips in list that the gazetteer knows by name ("H20",
+// "Ascend 910C", "Blackwell"); a generic word ("chips", "semiconductor",
+// "AI chips") is in every policy story and ties none together.
+func named(list []string) []string {
+	chipNamesOnce.Do(func() {
+		chipNames = map[string]bool{}
+		g, err := gazetteer.Default()
+		if err != nil {
+			return
+		}
+		for i := range g.Entries {
+			if e := &g.Entries[i]; e.Kind == gazetteer.KindChip || e.Kind == gazetteer.KindProduct {
+				chipNames[strings.ToLower(e.Name)] = true
+			}
+		}
+	})
+	var out []string
+	for _, x := range list {
+		if chipNames[strings.ToLower(x)] {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+var (
+	chipNamesOnce sync.Once
+	chipNames     map[string]bool
+)
 
 func overlap(a, b []string) int {
 	n := 0

@@ -182,3 +182,20 @@ func TestSimHashNearDuplicates(t *testing.T) {
 		t.Fatalf("near %d far %d", Distance(a, b), Distance(a, far))
 	}
 }
+
+// TestDistinctPolicyStoriesStayApart: two different US actions on chips in
+// one window share a government and the word "chips", not a story.
+func TestDistinctPolicyStoriesStayApart(t *testing.T) {
+	c := classifier(t)
+	st := &State{}
+	first := st.Apply(article(t, c, report{"q1", "o1", "Senate panel advances bill requiring location checks on exported AI chips",
+		"The US Senate Banking Committee voted to advance a bill that would require exporters of advanced AI chips to build location verification into them.", 0}, "chip_policy"), DefaultConfig())
+	second := st.Apply(article(t, c, report{"q2", "o2", "US tightens export controls on AI chips to China",
+		"The Commerce Department issued new rules restricting exports of advanced chips to Chinese data centres.", 6 * time.Hour}, "chip_policy"), DefaultConfig())
+	if first.Alert == nil || second.Alert == nil || first.Alert.Facts.ChipPolicy.Action != second.Alert.Facts.ChipPolicy.Action {
+		t.Fatalf("want two export-control alerts, got %+v and %+v", first.Alert, second.Alert)
+	}
+	if first.Outcome != NewStory || second.Outcome != NewStory || second.StoryID == first.StoryID {
+		t.Fatalf("first %+v second %+v", first, second)
+	}
+}
