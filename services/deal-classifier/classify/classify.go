@@ -276,9 +276,6 @@ func (s *state) ventureName(m mention) bool {
 	if e := s.entry(m); e != nil {
 		return e.Kind == gazetteer.KindInvestor && e.Has("vc")
 	}
-	if m.ai {
-		return false
-	}
 	l := strings.ToLower(m.name)
 	for _, suf := range []string{" ventures", " capital", " partners", " vc", " fund", " investments", " growth"} {
 		if strings.HasSuffix(l, suf) {

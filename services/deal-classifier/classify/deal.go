@@ -19,7 +19,8 @@ var (
 		co-led wants plans plan pledged commits committed bets snaps snapped purchases purchased hired hires
 		acqui-hires acqui-hired figurent participent zählen beteiligten führte bankrolls bankrolled bankroll
 		ploughs ploughed pumps pumped swallows swallowed putting puts wrote licenses licences licensed
-		neemt koopt kocht rachète acquiert kauft übernimmt compra adquiere adquire acquisisce acquista rileva`)
+		neemt koopt kocht rachète acquiert kauft übernimmt compra adquiere adquire acquisisce acquista rileva
+		picks pick`)
 	supplyVerbs    = set(`supply supplies sell sells ship ships export exports deliver delivers provide provides resume`)
 	investorBefore = []string{"led by", "co-led by", "backed by", "from", "including", "joined by", "participation from",
 		"such as", "include", "investors", "by", "alongside", "with", "runde von", "angeführt von", "geführt von",
