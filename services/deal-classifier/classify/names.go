@@ -79,7 +79,8 @@ var (
 		jumps surges sees nears wins inks signs launches unveils hires taps could may will would should be what why how who
 		this that these those it he she they we report reports reportedly sources exclusive update breaking analysis opinion
 		startup start-up startups stake shares stock up down over than more about into via amid against per vs not no
-		considers considering explores exploring weighing mulls targets aims seeks nears investors backers shareholders`)
+		considers considering explores exploring weighing mulls targets aims seeks nears investors backers shareholders
+		hr`)
 	descriptors = set(`ai a.i. chinese us u.s. american french german british uk israeli indian japanese korean south
 		european swedish canadian dutch swiss singaporean saudi emirati taiwanese chip chipmaker chip-maker designer maker developer company
 		firm lab unicorn coding defense defence search voice video humanoid robot robotics-startup generative cloud software platform
@@ -198,6 +199,7 @@ var listMarkers = map[string]bool{
 	"angeführt vom": true, "runde vom": true, "und von": true, "participation de": true,
 	"auquel participent": true, "auquel participe": true, "entran": true,
 	"investeerders": true, "investoren": true, "investisseurs": true, "inversores": true, "investidores": true,
+	"dipimpin": true, "dipimpin oleh": true, "geldgebern zählen": true, "investoren zählen": true, "zählen auch": true,
 }
 
 // fundNouns stand between a backer marker and the fund's name: "led by
@@ -238,6 +240,22 @@ func (s *state) considerName(si int, toks []token, i, j int) {
 	if p, q, ok := possessedName(toks, i, j); ok {
 		s.considerOwned(si, toks, p, q)
 		return
+	}
+	// A place named as where a company sits ("d-Matrix, based in Santa
+	// Clara") is no party to the deal.
+	if i > 1 && toks[i-1].lower == "in" && (toks[i-2].lower == "based" || toks[i-2].lower == "headquartered" || toks[i-2].lower == "located") {
+		return
+	}
+	// "Toronto research-agent start-up Ottogrid": a run followed by
+	// lower-case words and a company noun qualifies that company.
+	for k := j; k < min(len(toks), j+4) && onlySpaceBetween(runes, toks[k-1].end, toks[k].start); k++ {
+		w := toks[k].lower
+		if isCap(toks[k]) || afterAnchors[w] || backerVerbs[w] || investorVerbs[w] || nameStops[w] || auxWords[w] {
+			break
+		}
+		if startupWords[w] && k > j {
+			return
+		}
 	}
 	// A run that qualifies the next words ("Informatica-rival AI firm X",
 	// "London AI inference chip developer X") is no name.
@@ -346,7 +364,10 @@ func (s *state) considerName(si int, toks []token, i, j int) {
 	for _, m := range s.ents {
 		if m.start < end && start < m.end {
 			e := s.entry(m)
-			if !replace || e == nil || e.Kind != gazetteer.KindGovernment || m.start < start || m.end > end {
+			// "Sierra Madre Ventures" holds the AI company Sierra and
+			// "Korea Investment Partners" a place: a found investor name
+			// wins over a known name wholly inside it.
+			if !replace || e == nil || m.start < start || m.end > end || m.end-m.start >= end-start {
 				return // overlaps a known name
 			}
 		}
@@ -436,7 +457,8 @@ var andWords = set(`and & et und e y en`)
 // investorName reports whether a found name reads as an investor's
 // ("Helix Ridge Capital", "Northwind Ventures").
 func investorName(lname string) bool {
-	for _, suf := range []string{" capital", " ventures", " partners", " fund", " investments", " holdings", " vc", " bank", " group"} {
+	for _, suf := range []string{" capital", " ventures", " partners", " fund", " investments", " holdings", " vc", " bank", " group",
+		" kapital", " fonds", " fondo", " fundo", " capitale"} {
 		if strings.HasSuffix(lname, suf) {
 			return true
 		}
