@@ -60,34 +60,11 @@ func (s *state) chipAction(order []int, fired []firedCue) (string, int) {
 		bg[si] = s.backgroundStart(si)
 	}
 	required := func(si int) bool { return hasReq && s.has(si, reqID) }
-	// Ownership and capital-flow actions take precedence in the main clause
-	// of the two leading sentences.
-	if id, ok := s.c.termID["action_other_priority"]; ok {
-		lead := order[:min(2, len(order))]
-		if len(s.sents) > 0 && s.sents[0].Zone == rules.ZoneTitle && !slices.Contains(lead, 0) {
-			lead = append(slices.Clone(lead), 0)
-			bg[0] = s.backgroundStart(0)
-		}
-		for _, si := range lead {
-			for _, h := range s.terms {
-				if int(h.sent) == si && int(h.feature) == id && int(h.start) < bg[si] {
-					return events.ActionOther, si
-				}
-			}
-		}
-	}
-	if id, ok := s.c.termID["action_enforcement_priority"]; ok {
-		lead := order[:min(2, len(order))]
-		if len(s.sents) > 0 && s.sents[0].Zone == rules.ZoneTitle && !slices.Contains(lead, 0) {
-			lead = append(slices.Clone(lead), 0)
-			bg[0] = s.backgroundStart(0)
-		}
-		for _, si := range lead {
-			for _, h := range s.terms {
-				if int(h.sent) == si && int(h.feature) == id && int(h.start) < bg[si] {
-					return events.ActionEnforcement, si
-				}
-			}
+	// Ownership and capital-flow actions, then a guilty plea, charge or
+	// arrest, take precedence in the main clause of the leading sentences.
+	for _, p := range priorityActions {
+		if si, ok := s.leadMainClause(order, bg, p.term); ok {
+			return p.action, si
 		}
 	}
 	// termWeight is the weight of term id in sentence si: full in the main
@@ -163,6 +140,37 @@ func (s *state) chipAction(order []int, fired []firedCue) (string, int) {
 		bestSent = order[0]
 	}
 	return best, bestSent
+}
+
+// priorityActions win over the weighing when their words sit in the main
+// clause of the title or the first policy sentences.
+var priorityActions = []struct{ term, action string }{
+	{"action_other_priority", events.ActionOther},
+	{"action_enforcement_priority", events.ActionEnforcement},
+}
+
+// leadMainClause reports the first of the two leading policy sentences (and
+// the title) where term occurs before the background clause.
+func (s *state) leadMainClause(order []int, bg map[int]int, term string) (int, bool) {
+	id, ok := s.c.termID[term]
+	if !ok {
+		return 0, false
+	}
+	lead := order[:min(2, len(order))]
+	if len(s.sents) > 0 && s.sents[0].Zone == rules.ZoneTitle && !slices.Contains(lead, 0) {
+		lead = append(slices.Clone(lead), 0)
+		if _, seen := bg[0]; !seen {
+			bg[0] = s.backgroundStart(0)
+		}
+	}
+	for _, si := range lead {
+		for _, h := range s.terms {
+			if int(h.sent) == si && int(h.feature) == id && int(h.start) < bg[si] {
+				return si, true
+			}
+		}
+	}
+	return 0, false
 }
 
 // clauseFactor weighs a cue's vote for an action by where the action's own
