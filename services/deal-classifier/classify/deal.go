@@ -141,25 +141,8 @@ func (s *state) roleOf(m mention, toks []token) role {
 			break
 		}
 	}
-	if saidAt >= 0 && !appositive {
-		for q := saidAt + 1; q < min(len(toks), saidAt+8); q++ {
-			if toks[q].lower != "it" && toks[q].lower != "they" {
-				continue
-			}
-			for z := q + 1; z < min(len(toks), q+5); z++ {
-				w := toks[z].lower
-				if investorVerbs[w] || w == "make" && z+1 < len(toks) {
-					if investorVerbs[w] || strings.Contains(strings.ToLower(s.sentenceText(m.sent)), "investment") {
-						r.investor += 3
-					}
-					break
-				}
-				if !auxWords[w] && w != "would" && w != "will" && w != "had" && w != "has" && w != "plans" && w != "planned" && w != "agreed" && w != "to" {
-					break
-				}
-			}
-			break
-		}
+	if saidAt >= 0 && !appositive && saysItInvests(toks[saidAt+1:min(len(toks), saidAt+12)]) {
+		r.investor += 3
 	}
 	if k < len(toks) && !appositive {
 		next := toks[k].lower

@@ -401,7 +401,7 @@ func saysItInvests(toks []token) bool {
 		}
 		for _, u := range toks[i+1:] {
 			switch u.lower {
-			case "invest", "invests", "invested", "investment", "stake", "acquire", "buy", "back", "lead", "led":
+			case "invest", "invests", "invested", "investment", "stake", "acquire", "buy", "back", "lead", "led", "pour", "inject", "put":
 				return true
 			}
 		}
