@@ -60,7 +60,8 @@ var scales = []word{
 	{"million", 1e6, ""}, {"millions", 1e6, ""}, {"millones", 1e6, ""}, {"milhões", 1e6, ""}, {"milhoes", 1e6, ""}, {"millionen", 1e6, ""}, {"milioni", 1e6, ""}, {"mln", 1e6, ""}, {"mn", 1e6, ""}, {"m", 1e6, ""}, {"mio", 1e6, ""}, {"mio.", 1e6, ""},
 	{"thousand", 1e3, ""}, {"k", 1e3, ""}, {"lakh crore", 1e12, ""}, {"crore", 1e7, ""}, {"lakh", 1e5, ""},
 	// Dutch, Turkish, Polish, Indonesian, Vietnamese, Arabic and Hindi.
-	{"miljard", 1e9, ""}, {"miljoen", 1e6, ""}, {"milyar", 1e9, ""}, {"milyon", 1e6, ""},
+	{"miljarder", 1e9, ""}, {"miljard", 1e9, ""}, {"miljoner", 1e6, ""}, {"miljon", 1e6, ""}, {"miljoen", 1e6, ""},
+	{"מיליארד", 1e9, ""}, {"מיליון", 1e6, ""}, {"miliarde", 1e9, ""}, {"milioane", 1e6, ""}, {"milionů", 1e6, ""}, {"milyar", 1e9, ""}, {"milyon", 1e6, ""},
 	{"miliardów", 1e9, ""}, {"miliardy", 1e9, ""}, {"mld", 1e9, ""}, {"milionów", 1e6, ""}, {"miliony", 1e6, ""},
 	{"miliar", 1e9, ""}, {"juta", 1e6, ""}, {"tỷ", 1e9, ""}, {"triệu", 1e6, ""},
 	{"مليار", 1e9, ""}, {"مليون", 1e6, ""}, {"अरब", 1e9, ""}, {"करोड़", 1e7, ""}, {"लाख", 1e5, ""},
@@ -81,7 +82,7 @@ var suffixes = []word{
 	{"欧元", 0, "EUR"}, {"日元", 0, "JPY"}, {"韩元", 0, "KRW"}, {"港元", 0, "HKD"},
 	{"円", 0, "JPY"}, {"ドル", 0, "USD"}, {"원", 0, "KRW"}, {"달러", 0, "USD"}, {"엔", 0, "JPY"}, {"위안", 0, "CNY"},
 	{"dolarów", 0, "USD"}, {"dolar as", 0, "USD"}, {"dolar", 0, "USD"}, {"đô la mỹ", 0, "USD"}, {"đô la", 0, "USD"},
-	{"دولار", 0, "USD"}, {"डॉलर", 0, "USD"}, {"रुपये", 0, "INR"}, {"रुपए", 0, "INR"},
+	{"دولار", 0, "USD"}, {"דולר", 0, "USD"}, {"kronor", 0, "SEK"}, {"de dolari", 0, "USD"}, {"dolari", 0, "USD"}, {"डॉलर", 0, "USD"}, {"रुपये", 0, "INR"}, {"रुपए", 0, "INR"},
 	{"d'euros", 0, "EUR"}, {"d’euros", 0, "EUR"}, {"de dollars", 0, "USD"}, {"de yuans", 0, "CNY"},
 	{"de livres", 0, "GBP"}, {"de euros", 0, "EUR"}, {"de dólares", 0, "USD"}, {"de reais", 0, "BRL"}, {"reais", 0, "BRL"}, {"rupee", 0, "INR"}, {"korean won", 0, "KRW"}, {"japanese yen", 0, "JPY"},
 }

@@ -42,6 +42,8 @@ func TestFind(t *testing.T) {
 		{"بقيمة 45 مليون دولار قادها", Options{}, 45e6, "USD", 45e6, "45 مليون دولار"},
 		{"दौर में 4.1 करोड़ डॉलर की फंडिंग", Options{}, 4.1e7, "USD", 4.1e7, "4.1 करोड़ डॉलर"},
 		{"gọi vốn 20 triệu USD", Options{}, 20e6, "USD", 20e6, "20 triệu USD"},
+		{"tar in 200 miljoner dollar", Options{}, 200e6, "USD", 200e6, "200 miljoner dollar"},
+		{"ל-208 מיליון דולר", Options{}, 208e6, "USD", 208e6, "208 מיליון דולר"},
 		{"筹集30亿元人民币", Options{}, 3e9, "CNY", 0.42e9, "30亿元人民币"},
 		{"370 billion won ($270 million)", Options{}, 370e9, "KRW", 270e6, "370 billion won ($270 million)"},
 		{"raising HK$579 million (US$74.32 million)", Options{}, 579e6, "HKD", 74.32e6, "HK$579 million (US$74.32 million)"},
