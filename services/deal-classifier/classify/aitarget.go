@@ -28,7 +28,7 @@ func (s *state) aiTarget(m mention, buyers []events.Investor) bool {
 		return true
 	}
 	l := strings.ToLower(m.name)
-	if strings.HasSuffix(l, " ai") || strings.HasSuffix(m.name, "AI") || strings.HasSuffix(l, ".ai") || strings.HasPrefix(l, "ai ") {
+	if namesAI(m.name) || strings.HasPrefix(l, "ai ") {
 		return true
 	}
 	for _, o := range s.ents {
@@ -75,7 +75,7 @@ func (s *state) aiTarget(m mention, buyers []events.Investor) bool {
 // no known AI company besides it ("Mistral AI buys observability start-up
 // Tracewell" describes the buyer).
 func (s *state) ownAIDescription(m mention) bool {
-	if id, ok := s.c.termID["non_ai_sector"]; ok && s.has(m.sent, id) {
+	if s.termIn(m.sent, "non_ai_sector") {
 		return false
 	}
 	for _, o := range s.ents {

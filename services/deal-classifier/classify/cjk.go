@@ -107,7 +107,7 @@ func cjkEnd(runes []rune, ends []string) int {
 				continue
 			}
 			// "개발하는 X가": a verb's ending, not the topic particle.
-			if (e == "는 " || e == "은 ") && strings.ContainsRune("하되있한된", lastRuneOf(text[:i])) {
+			if (e == "는 " || e == "은 ") && strings.ContainsRune("하되있한된", lastRune(text[:i])) {
 				continue
 			}
 			n := len([]rune(text[:i]))
@@ -179,7 +179,8 @@ var cjkClauseEnds = []string{"する", "ける", "した", "している", "手�
 // space their words, all but the last word.
 func cjkTrim(runes []rune, from, n int) (int, int) {
 	seg := string(runes[from : from+n])
-	if i := max(strings.LastIndex(seg, "（"), strings.LastIndex(seg, "(")); i > 0 && !strings.ContainsAny(seg[i:], "）)") || i > 0 && strings.HasSuffix(strings.TrimSpace(seg), "）") || i > 0 && strings.HasSuffix(strings.TrimSpace(seg), ")") {
+	// A bracket that is still open, or closes the span, holds a place.
+	if i := max(strings.LastIndex(seg, "（"), strings.LastIndex(seg, "(")); i > 0 && (!strings.ContainsAny(seg[i:], "）)") || strings.HasSuffix(strings.TrimSpace(seg), "）") || strings.HasSuffix(strings.TrimSpace(seg), ")")) {
 		n = len([]rune(seg[:i]))
 		seg = seg[:i]
 	}
@@ -199,14 +200,6 @@ func cjkTrim(runes []rune, from, n int) (int, int) {
 		}
 	}
 	return from, n
-}
-
-func lastRuneOf(s string) rune {
-	r := []rune(s)
-	if len(r) == 0 {
-		return 0
-	}
-	return r[len(r)-1]
 }
 
 func containsAnyWord(s string, words []string) bool {

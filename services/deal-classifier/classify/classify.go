@@ -402,7 +402,7 @@ func (s *state) setBuiltins() {
 	// the sentence before (or of the title) into this one.
 	if id, ok := s.c.termID["anaphor"]; ok {
 		for si := 1; si < len(s.sents); si++ {
-			if !s.has(si, fAICompany) && (s.has(si, id) || s.placeAnaphor(si)) && s.aiBefore(si) {
+			if !s.has(si, fAICompany) && s.aiBefore(si) && (s.has(si, id) || s.placeAnaphor(si)) {
 				s.set(si, fAICompany)
 				s.set(si, fAI)
 			}

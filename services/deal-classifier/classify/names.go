@@ -375,21 +375,25 @@ func (s *state) considerName(si int, toks []token, i, j int) {
 	if replace {
 		s.ents = slices.DeleteFunc(s.ents, func(m mention) bool { return m.start < end && start < m.end })
 	}
-	ai = ai || strings.HasSuffix(lname, " ai") || strings.HasSuffix(name, "AI") || strings.HasSuffix(lname, ".ai")
+	ai = ai || namesAI(name)
 	// "Labs" names an AI company unless the sentence places it in another
 	// sector ("household-budget app Kakeibo Labs").
-	if sector, ok := s.c.termID["non_ai_sector"]; !ok || !s.has(si, sector) {
+	sectorHere := s.termIn(si, "non_ai_sector")
+	if !sectorHere {
 		ai = ai || strings.HasSuffix(lname, " labs") || strings.HasSuffix(lname, " robotics") || strings.HasSuffix(lname, " intelligence")
 	}
-	// A subject of a title or lede that describes an AI company is one.
-	// Not when the name's own sentence puts it in another sector
-	// ("spend-management startup Ramp ... its new AI agents").
-	sectorHere := false
-	if sector, ok := s.c.termID["non_ai_sector"]; ok && s.has(si, sector) {
-		sectorHere = true
-	}
+	// A subject of a title or lede that describes an AI company is one,
+	// unless its own sentence puts it in another sector ("spend-management
+	// startup Ramp ... its new AI agents").
 	ai = ai || subject && !investorName(lname) && !sectorHere && s.aiDescribed(si)
 	s.ents = append(s.ents, mention{entry: -1, name: name, start: start, end: end, sent: si, ai: ai})
+}
+
+// namesAI reports whether a name says it is an AI company: "Acme AI",
+// "SiMa.ai", "Sakana AI".
+func namesAI(name string) bool {
+	l := strings.ToLower(name)
+	return strings.HasSuffix(l, " ai") || strings.HasSuffix(name, "AI") || strings.HasSuffix(l, ".ai")
 }
 
 // saysItInvests reports whether the words after "said" read "(on Tuesday)

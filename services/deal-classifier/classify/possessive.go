@@ -69,8 +69,7 @@ func (s *state) considerOwned(si int, toks []token, p, q int) {
 			return
 		}
 	}
-	l := strings.ToLower(name)
-	ai := s.aiDescribed(si) || strings.HasSuffix(l, " ai") || strings.HasSuffix(name, "AI") || strings.HasSuffix(l, " labs")
+	ai := s.aiDescribed(si) || namesAI(name) || strings.HasSuffix(strings.ToLower(name), " labs")
 	// A headline's owned name is an AI company when the lede, naming it
 	// again, describes one ("... io, the AI device start-up").
 	if !ai && s.sents[si].Zone == rules.ZoneTitle && si+1 < len(s.sents) {
