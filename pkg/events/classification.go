@@ -43,7 +43,9 @@ type TopicResult struct {
 type RuleHit struct {
 	Rule   string  `json:"rule"`
 	Weight float64 `json:"weight"`
-	// Where is "title", "lede" or "body".
+	// Where is "title", "lede" or "body"; "title+lede" or "lede+lede" for
+	// a cue read across two adjacent sentences; "model" for the learned
+	// scorer.
 	Where string `json:"where"`
 	Match string `json:"match,omitempty"`
 }

@@ -191,12 +191,14 @@ func (s *state) withoutTargetAI(t *topic, tr *events.TopicResult, fired []firedC
 	}
 	kept := tr.RulesFired[:0]
 	for _, h := range tr.RulesFired {
-		if !t.cueTargetAI(h.Rule) {
+		if !t.cueTargetAI(h.Rule) && h.Rule != learnedRule {
 			kept = append(kept, h)
 		}
 	}
 	tr.RulesFired = kept
 	tr.Score = round3((1 - pos) * neg)
+	// The learned scorer judges the article again from the lower score.
+	s.learnedLift(t, tr)
 	tr.Matched = tr.Score >= t.cfg.Threshold
 	if !tr.Matched {
 		tr.Facts, tr.Evidence = nil, nil

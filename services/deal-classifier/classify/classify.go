@@ -12,6 +12,7 @@ import (
 	"github.com/newsmon/newsmon/services/deal-classifier/gazetteer"
 	"github.com/newsmon/newsmon/services/deal-classifier/money"
 	"github.com/newsmon/newsmon/services/deal-classifier/rules"
+	"github.com/newsmon/newsmon/services/deal-classifier/scorer"
 )
 
 type termHit struct {
@@ -48,6 +49,14 @@ type state struct {
 	// aiBuyer is set when the only AI company near the deal is its buyer
 	// or backer, so the deal has no AI target.
 	aiBuyer bool
+	// fz and hashes hold the learned scorer's features, computed at most
+	// once per document (featured).
+	fz       scorer.Featurizer
+	hashes   []uint64
+	featured bool
+	// lifted is set while facts are extracted for a topic that the learned
+	// scorer lifted over its threshold.
+	lifted bool
 }
 
 func (s *state) has(sent, f int) bool {
@@ -83,6 +92,7 @@ func (c *Classifier) Classify(doc Document) Result {
 	s := c.pool.Get().(*state)
 	defer c.pool.Put(s)
 	s.c, s.doc = c, doc
+	s.featured = false
 	joined := doc.Joined()
 	s.text.Reset(joined)
 	titleLen := len([]rune(doc.Title))
@@ -585,6 +595,8 @@ func (s *state) scoreTopic(t *topic) events.TopicResult {
 		neg *= 1 - n.v
 	}
 	tr.Score = round3((1 - pos) * neg)
+	lifted := s.learnedLift(t, &tr)
+	s.lifted = lifted
 	tr.Matched = tr.Score >= t.cfg.Threshold
 	if !tr.Matched {
 		return tr
@@ -623,6 +635,14 @@ func (s *state) scoreTopic(t *topic) events.TopicResult {
 		}
 		return a - b
 	})
+	if len(topicSents) == 0 && lifted {
+		// Lifted without rule evidence: the headline and lede carry it.
+		for si := range s.sents {
+			if s.sents[si].Zone != rules.ZoneBody {
+				topicSents = append(topicSents, si)
+			}
+		}
+	}
 	slices.Sort(windowSents)
 	for _, si := range windowSents {
 		if !slices.Contains(topicSents, si) {

@@ -485,6 +485,17 @@ func (s *state) dealFacts(topicSents []int, tr *events.TopicResult) *events.Deal
 			break
 		}
 	}
+	if best < 0 && s.lifted {
+		// The learned scorer took the article for an AI deal: a newly found
+		// company in the headline or lede that is not a backer is the
+		// target ("Quillfen, a Bergen start-up ..., has raised $18 million").
+		for i, p := range cands {
+			if p.m.entry < 0 && !p.backerOnly && p.r.investor <= 0 && s.sents[p.sent].Zone != rules.ZoneBody {
+				best = i
+				break
+			}
+		}
+	}
 	if best >= 0 {
 		s.target, s.hasTgt = cands[best].m, true
 		df.Target = cands[best].m.name

@@ -12,6 +12,7 @@ import (
 	"github.com/newsmon/newsmon/services/deal-classifier/acmatch"
 	"github.com/newsmon/newsmon/services/deal-classifier/gazetteer"
 	"github.com/newsmon/newsmon/services/deal-classifier/rules"
+	"github.com/newsmon/newsmon/services/deal-classifier/scorer"
 )
 
 // Built-in feature ids, in rules.Builtins order.
@@ -47,6 +48,8 @@ type cue struct {
 type topic struct {
 	cfg  *rules.Topic
 	cues []cue
+	// model is the learned scorer for a topic with a learned block.
+	model *scorer.Model
 }
 
 // Classifier is an immutable, concurrency-safe classifier built from a rules
@@ -68,11 +71,15 @@ type Classifier struct {
 type Option func(*config)
 
 type config struct {
-	gaz *gazetteer.Gazetteer
+	gaz    *gazetteer.Gazetteer
+	models map[string]*scorer.Model
 }
 
 // WithGazetteer replaces the embedded gazetteer.
 func WithGazetteer(g *gazetteer.Gazetteer) Option { return func(c *config) { c.gaz = g } }
+
+// WithModels replaces the embedded learned scorers (by topic id).
+func WithModels(m map[string]*scorer.Model) Option { return func(c *config) { c.models = m } }
 
 // New builds a classifier. Entities in the rules file are added to the
 // gazetteer.
@@ -87,6 +94,13 @@ func New(r *rules.Rules, opts ...Option) (*Classifier, error) {
 			return nil, fmt.Errorf("classify: %w", err)
 		}
 		cfg.gaz = g
+	}
+	if cfg.models == nil {
+		m, err := scorer.Default()
+		if err != nil {
+			return nil, fmt.Errorf("classify: learned scorer: %w", err)
+		}
+		cfg.models = m
 	}
 	gaz := &gazetteer.Gazetteer{Entries: append(append([]gazetteer.Entry(nil), cfg.gaz.Entries...), r.Entities...)}
 	c := &Classifier{rules: r, gaz: gaz, termID: map[string]int{}, classes: map[int][]int{}}
@@ -146,6 +160,11 @@ func New(r *rules.Rules, opts ...Option) (*Classifier, error) {
 	for ti := range r.Topics {
 		t := &r.Topics[ti]
 		tp := topic{cfg: t}
+		if t.Learned != nil {
+			if tp.model = cfg.models[t.ID]; tp.model == nil {
+				return nil, fmt.Errorf("classify: topic %s (line %d) asks for a learned scorer, but there is no model for it; train one with cmd/trainscorer or remove the learned block", t.ID, t.Learned.Line)
+			}
+		}
 		for _, rc := range t.Cues {
 			cu := cue{id: rc.ID, weight: rc.Weight, targetAI: rc.TargetAI}
 			if len(rc.Where) == 0 {

@@ -126,7 +126,7 @@ func decodeTopics(v *yaml.Node, r *Rules) error {
 		return fmt.Errorf("%w: line %d: topics must be a list", ErrInvalid, v.Line)
 	}
 	for _, tn := range v.Content {
-		if err := checkKeys(tn, "id", "description", "threshold", "facts", "cues", "severity"); err != nil {
+		if err := checkKeys(tn, "id", "description", "threshold", "facts", "cues", "severity", "learned"); err != nil {
 			return err
 		}
 		t := Topic{Line: tn.Line}
@@ -146,6 +146,11 @@ func decodeTopics(v *yaml.Node, r *Rules) error {
 				t.Cues, err = decodeCues(val)
 			case "severity":
 				t.Severity, err = decodeSeverity(val)
+			case "learned":
+				if err = checkKeys(val, "lift_from", "min_prob", "alone_prob"); err == nil {
+					t.Learned = &Learned{Line: val.Line}
+					err = val.Decode(t.Learned)
+				}
 			}
 			if err != nil {
 				return wrap(err, k.Line)

@@ -78,7 +78,31 @@ type Topic struct {
 	Facts       string         `yaml:"facts"`
 	Cues        []Cue          `yaml:"cues"`
 	Severity    []SeverityRule `yaml:"severity"`
-	Line        int            `yaml:"-"`
+	// Learned, when set, lets the learned scorer's probability lift the
+	// topic over its threshold.
+	Learned *Learned `yaml:"learned"`
+	Line    int      `yaml:"-"`
+}
+
+// Learned says when the learned scorer may lift a topic the rules score
+// below its threshold. The topic then matches with the higher of the rules'
+// score, the threshold and the mean of the two scores; the rules that fired
+// name it as rule "learned".
+type Learned struct {
+	// LiftFrom is the lowest rules score that a probability of at least
+	// MinProb lifts (the rules must have seen some evidence).
+	LiftFrom float64 `yaml:"lift_from"`
+	MinProb  float64 `yaml:"min_prob"`
+	// AloneProb, when above zero, lifts any article, even one without rule
+	// evidence, whose probability reaches it.
+	AloneProb float64 `yaml:"alone_prob"`
+	Line      int     `yaml:"-"`
+}
+
+// Lifts reports whether a learned probability p lifts a topic that the
+// rules scored score, below the threshold.
+func (l *Learned) Lifts(score, p float64) bool {
+	return score >= l.LiftFrom && p >= l.MinProb || l.AloneProb > 0 && p >= l.AloneProb
 }
 
 // Cue is a weighted piece of evidence that fires in a sentence where every

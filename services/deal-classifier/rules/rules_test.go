@@ -40,6 +40,15 @@ func TestBadFilesNameLineAndReason(t *testing.T) {
 		}, "unclosed brace"},
 		"yaml syntax": {func(s string) string { return s + "\n  - [\n" }, "line"},
 		"bad type":    {func(s string) string { return strings.Replace(s, "lede_sentences: 2", "lede_sentences: two", 1) }, "cannot unmarshal"},
+		"learned lift above threshold": {func(s string) string {
+			return strings.Replace(s, "learned: {lift_from: 0.2,", "learned: {lift_from: 0.6,", 1)
+		}, "learned.lift_from (0.6) must be below the threshold"},
+		"learned weak probability": {func(s string) string {
+			return strings.Replace(s, "min_prob: 0.9}", "min_prob: 0.4}", 1)
+		}, "learned.min_prob must be above 0.5"},
+		"learned unknown field": {func(s string) string {
+			return strings.Replace(s, "learned: {lift_from: 0.2,", "learned: {lift: 0.2,", 1)
+		}, "unknown field \"lift\""},
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {

@@ -117,6 +117,25 @@ func (r *Rules) validateTopic(t *Topic) error {
 	if len(t.Cues) == 0 {
 		return at(t.Line, "no cues")
 	}
+	if l := t.Learned; l != nil {
+		for _, v := range []struct {
+			name string
+			v    float64
+		}{{"lift_from", l.LiftFrom}, {"min_prob", l.MinProb}, {"alone_prob", l.AloneProb}} {
+			if v.v < 0 || v.v > 1 {
+				return at(l.Line, "learned.%s must be in [0, 1], got %v", v.name, v.v)
+			}
+		}
+		if l.MinProb <= 0.5 {
+			return at(l.Line, "learned.min_prob must be above 0.5, got %v", l.MinProb)
+		}
+		if l.LiftFrom >= t.Threshold {
+			return at(l.Line, "learned.lift_from (%v) must be below the threshold (%v)", l.LiftFrom, t.Threshold)
+		}
+		if l.AloneProb != 0 && l.AloneProb < l.MinProb {
+			return at(l.Line, "learned.alone_prob (%v) must be 0 (off) or at least min_prob (%v)", l.AloneProb, l.MinProb)
+		}
+	}
 	ids := map[string]bool{}
 	positive := false
 	for _, c := range t.Cues {

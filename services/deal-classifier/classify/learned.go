@@ -1,0 +1,42 @@
+package classify
+
+import (
+	"strings"
+
+	"github.com/newsmon/newsmon/pkg/events"
+)
+
+// learnedRule names the learned scorer's hit among the rules that fired.
+const learnedRule = "learned"
+
+// learnedLift asks the topic's learned scorer about an article the rules
+// scored below the threshold, and lifts the score when the rules block of
+// the topic allows: a probability of at least min_prob lifts a rules score
+// of at least lift_from, and one of at least alone_prob lifts any score.
+// The lifted score is the highest of the rules' score, the threshold and
+// their mean; the hit is listed as rule "learned" with the features that
+// weighed most. It reports whether it lifted.
+func (s *state) learnedLift(t *topic, tr *events.TopicResult) bool {
+	l := t.cfg.Learned
+	thr := t.cfg.Threshold
+	if t.model == nil || tr.Score >= thr {
+		return false
+	}
+	if tr.Score < l.LiftFrom && l.AloneProb == 0 {
+		return false
+	}
+	if !s.featured {
+		s.hashes = s.fz.Hashes(s.doc.Title, s.doc.Body())
+		s.featured = true
+	}
+	p := t.model.ProbHashes(s.hashes)
+	if !l.Lifts(tr.Score, p) {
+		return false
+	}
+	tr.Score = round3(max(thr, (tr.Score+p)/2))
+	tr.RulesFired = append(tr.RulesFired, events.RuleHit{
+		Rule: learnedRule, Weight: round3(p), Where: "model",
+		Match: strings.Join(t.model.Explain(s.fz.Strings(s.doc.Title, s.doc.Body()), 4), " "),
+	})
+	return true
+}

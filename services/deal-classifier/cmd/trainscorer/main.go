@@ -1,0 +1,150 @@
+// Command trainscorer trains the learned topic scorer from the labelled
+// corpora in the repository and writes one model file per topic that has a
+// learned block in the rules. Run it from services/deal-classifier:
+//
+//	go run ./cmd/trainscorer               # write scorer/models/<topic>.tsv
+//	go run ./cmd/trainscorer -cv           # leave one corpus out: rules alone, model alone, rules lifted by the model
+//	go run ./cmd/trainscorer -eval FILE    # the same three on another corpus, trained on all of the repository's
+//
+// Training reads testdata/corpus.jsonl, testdata/stream.jsonl and every
+// ../../testdata/heldout*/heldout*.jsonl, in that order, and is
+// deterministic: the same files give the same models.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/newsmon/newsmon/services/deal-classifier/classify"
+	"github.com/newsmon/newsmon/services/deal-classifier/quality"
+	"github.com/newsmon/newsmon/services/deal-classifier/rules"
+	"github.com/newsmon/newsmon/services/deal-classifier/scorer"
+)
+
+func main() {
+	if err := run(os.Args[1:]); err != nil {
+		fmt.Fprintln(os.Stderr, "trainscorer:", err)
+		os.Exit(1)
+	}
+}
+
+func run(args []string) error {
+	fs := flag.NewFlagSet("trainscorer", flag.ContinueOnError)
+	cv := fs.Bool("cv", false, "leave one corpus out and report rules, model and lifted F1")
+	eval := fs.String("eval", "", "report on this corpus, with models trained on all of the repository's")
+	out := fs.String("out", filepath.Join("scorer", "models"), "directory for the model files")
+	var opt scorer.TrainOptions
+	fs.IntVar(&opt.Epochs, "epochs", 0, "training epochs (0: the default)")
+	fs.Float64Var(&opt.L2, "l2", 0, "L2 decay (0: the default)")
+	fs.IntVar(&opt.MinCount, "min-count", 0, "drop features seen in fewer items (0: the default)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	r, err := rules.Default()
+	if err != nil {
+		return err
+	}
+	sets, err := loadCorpora(".")
+	if err != nil {
+		return err
+	}
+	switch {
+	case *cv:
+		return crossValidate(os.Stdout, r, sets, nil, opt)
+	case *eval != "":
+		s, err := loadSet(*eval)
+		if err != nil {
+			return err
+		}
+		return crossValidate(os.Stdout, r, sets, s, opt)
+	}
+	for _, t := range learnedTopics(r) {
+		m := train(t, sets, nil, opt)
+		if err := writeModel(filepath.Join(*out, t+".tsv"), m); err != nil {
+			return err
+		}
+		fmt.Printf("%s: %d features\n", t, len(m.Weights))
+	}
+	return nil
+}
+
+// learnedTopics lists the topics whose rules ask for a learned scorer.
+func learnedTopics(r *rules.Rules) []string {
+	var out []string
+	for _, t := range r.Topics {
+		if t.Learned != nil {
+			out = append(out, t.ID)
+		}
+	}
+	return out
+}
+
+func writeModel(path string, m *scorer.Model) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := m.Write(f); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// corpus is one labelled file with its items' features.
+type corpus struct {
+	name  string
+	items []quality.Item
+	feats [][]string
+}
+
+// loadCorpora reads the training corpora, dir being services/deal-classifier.
+func loadCorpora(dir string) ([]*corpus, error) {
+	paths := []string{filepath.Join(dir, "testdata", "corpus.jsonl"), filepath.Join(dir, "testdata", "stream.jsonl")}
+	held, err := filepath.Glob(filepath.Join(dir, "..", "..", "testdata", "heldout*", "heldout*.jsonl"))
+	if err != nil {
+		return nil, err
+	}
+	var sets []*corpus
+	for _, p := range append(paths, held...) {
+		s, err := loadSet(p)
+		if err != nil {
+			return nil, err
+		}
+		sets = append(sets, s)
+	}
+	return sets, nil
+}
+
+func loadSet(path string) (*corpus, error) {
+	items, err := quality.Load(path)
+	if err != nil {
+		return nil, err
+	}
+	s := &corpus{name: filepath.Base(path), items: items}
+	var fz scorer.Featurizer
+	for _, it := range items {
+		doc := classify.Document{Title: it.Title, Summary: it.Summary, Text: it.Text}
+		s.feats = append(s.feats, fz.Strings(it.Title, doc.Body()))
+	}
+	return s, nil
+}
+
+// train fits topic's model on every corpus but skip.
+func train(topic string, sets []*corpus, skip *corpus, opt scorer.TrainOptions) *scorer.Model {
+	var ex []scorer.Example
+	for _, s := range sets {
+		if s == skip {
+			continue
+		}
+		for i, it := range s.items {
+			ex = append(ex, scorer.Example{Features: s.feats[i], Positive: it.Has(topic)})
+		}
+	}
+	if opt.Seed == 0 {
+		opt.Seed = 1
+	}
+	return scorer.Train(topic, ex, opt)
+}
