@@ -48,8 +48,11 @@ type cue struct {
 type topic struct {
 	cfg  *rules.Topic
 	cues []cue
-	// model is the learned scorer for a topic with a learned block.
+	// model is the learned scorer for a topic with a learned block, and
+	// needs the features of which one must occur in the headline or lede
+	// for it to lift the topic (none: no condition).
 	model *scorer.Model
+	needs []int
 }
 
 // Classifier is an immutable, concurrency-safe classifier built from a rules
@@ -164,6 +167,13 @@ func New(r *rules.Rules, opts ...Option) (*Classifier, error) {
 			if tp.model = cfg.models[t.ID]; tp.model == nil {
 				return nil, fmt.Errorf("classify: topic %s (line %d) asks for a learned scorer, but there is no model for it; train one with cmd/trainscorer or remove the learned block", t.ID, t.Learned.Line)
 			}
+			for i, tr := range t.Learned.Needs {
+				id, err := c.termRef(tr, fmt.Sprintf("%s.learned.needs%d", t.ID, i), addTerm)
+				if err != nil {
+					return nil, fmt.Errorf("classify: topic %s learned: %w", t.ID, err)
+				}
+				tp.needs = append(tp.needs, id)
+			}
 		}
 		for _, rc := range t.Cues {
 			cu := cue{id: rc.ID, weight: rc.Weight, targetAI: rc.TargetAI}
@@ -174,13 +184,7 @@ func New(r *rules.Rules, opts ...Option) (*Classifier, error) {
 				cu.where[zoneIndex(w)] = true
 			}
 			ref := func(i int, tr rules.TermRef, kind string) (int, error) {
-				switch {
-				case strings.HasPrefix(tr.Name, "@"):
-					return builtinID(tr.Name), nil
-				case tr.Name != "":
-					return c.termID[tr.Name], nil
-				}
-				return addTerm(fmt.Sprintf("%s.%s.%s%d", t.ID, rc.ID, kind, i), tr.Phrases)
+				return c.termRef(tr, fmt.Sprintf("%s.%s.%s%d", t.ID, rc.ID, kind, i), addTerm)
 			}
 			for i, tr := range rc.All {
 				id, err := ref(i, tr, "all")
@@ -211,6 +215,18 @@ func (c *Classifier) Rules() *rules.Rules { return c.rules }
 // Gazetteer returns the gazetteer in use (embedded lists plus the rules
 // file's entities).
 func (c *Classifier) Gazetteer() *gazetteer.Gazetteer { return c.gaz }
+
+// termRef resolves a term name, a built-in class or an inline phrase list
+// (added as a new term called name) to its feature id.
+func (c *Classifier) termRef(tr rules.TermRef, name string, addTerm func(string, []string) (int, error)) (int, error) {
+	switch {
+	case strings.HasPrefix(tr.Name, "@"):
+		return builtinID(tr.Name), nil
+	case tr.Name != "":
+		return c.termID[tr.Name], nil
+	}
+	return addTerm(name, tr.Phrases)
+}
 
 func builtinID(name string) int {
 	for i, b := range rules.Builtins {

@@ -3,6 +3,8 @@ package classify
 import (
 	"strings"
 
+	"github.com/newsmon/newsmon/services/deal-classifier/rules"
+
 	"github.com/newsmon/newsmon/pkg/events"
 )
 
@@ -25,6 +27,9 @@ func (s *state) learnedLift(t *topic, tr *events.TopicResult) bool {
 	if tr.Score < l.LiftFrom && l.AloneProb == 0 {
 		return false
 	}
+	if len(t.needs) > 0 && !s.leadHasAny(t.needs) {
+		return false
+	}
 	if !s.featured {
 		s.hashes = s.fz.Hashes(s.doc.Title, s.doc.Body())
 		s.featured = true
@@ -39,4 +44,20 @@ func (s *state) learnedLift(t *topic, tr *events.TopicResult) bool {
 		Match: strings.Join(t.model.Explain(s.fz.Strings(s.doc.Title, s.doc.Body()), 4), " "),
 	})
 	return true
+}
+
+// leadHasAny reports whether one of the features occurs in the headline or
+// lede.
+func (s *state) leadHasAny(features []int) bool {
+	for si := range s.sents {
+		if s.sents[si].Zone == rules.ZoneBody {
+			continue
+		}
+		for _, f := range features {
+			if s.has(si, f) {
+				return true
+			}
+		}
+	}
+	return false
 }

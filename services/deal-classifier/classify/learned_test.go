@@ -44,21 +44,24 @@ func TestLearnedScorerLiftsWeakEvidence(t *testing.T) {
 		t.Fatal(err)
 	}
 	// The rules alone score this 0.45: a start-up raising money, not said
-	// to be an AI company.
+	// to be an AI company in the headline. The default rules let the deal
+	// model lift only where the headline or lede says AI.
 	weak := "Quillfen, a Bergen start-up that writes contract drafts, has raised $18 million"
+	saysAI := "The round was led by Fjordline Capital. Its founders previously built AI tools at a bank."
 	tests := []struct {
-		name, topic, title string
-		lifted             bool
+		name, topic, title, text string
+		lifted                   bool
 	}{
-		{"weak deal evidence, confident model", "ai_investment", weak + " zorblat", true},
-		{"weak deal evidence, unsure model", "ai_investment", weak, false},
-		{"no deal evidence: the deal model never acts alone", "ai_investment", "Zorblat weather turns cold in Bergen", false},
-		{"no policy evidence, very confident model", "chip_policy", "Zorblat notice from the customs office", true},
-		{"no policy evidence, unsure model", "chip_policy", "Notice from the customs office", false},
+		{"weak deal evidence, AI in the lede, confident model", "ai_investment", weak + " zorblat", saysAI, true},
+		{"weak deal evidence, AI in the lede, unsure model", "ai_investment", weak, saysAI, false},
+		{"weak deal evidence, no AI word, confident model", "ai_investment", weak + " zorblat", "The round was led by Fjordline Capital.", false},
+		{"no deal evidence: the deal model never acts alone", "ai_investment", "Zorblat weather turns cold in Bergen", "AI forecasts help.", false},
+		{"no policy evidence, very confident model", "chip_policy", "Zorblat notice from the customs office", "", true},
+		{"no policy evidence, unsure model", "chip_policy", "Notice from the customs office", "", false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			res := c.Classify(Document{Title: tc.title})
+			res := c.Classify(Document{Title: tc.title, Summary: tc.text})
 			tr := topicResult(res, tc.topic)
 			hit := learnedHit(tr)
 			if tr.Matched != tc.lifted || (hit != nil) != tc.lifted {
@@ -75,9 +78,9 @@ func TestLearnedScorerLiftsWeakEvidence(t *testing.T) {
 			}
 		})
 	}
-	res := c.Classify(Document{Title: weak + " zorblat"})
-	if d := topicResult(res, "ai_investment").Facts.Deal; d == nil || d.Target != "Quillfen" {
-		t.Errorf("lifted deal facts = %+v, want target Quillfen", d)
+	res := c.Classify(Document{Title: weak + " zorblat", Summary: saysAI})
+	if f := topicResult(res, "ai_investment").Facts; f == nil || f.Deal == nil || f.Deal.Target != "Quillfen" {
+		t.Errorf("lifted deal facts = %+v, want target Quillfen", f)
 	}
 }
 

@@ -147,10 +147,7 @@ func decodeTopics(v *yaml.Node, r *Rules) error {
 			case "severity":
 				t.Severity, err = decodeSeverity(val)
 			case "learned":
-				if err = checkKeys(val, "lift_from", "min_prob", "alone_prob"); err == nil {
-					t.Learned = &Learned{Line: val.Line}
-					err = val.Decode(t.Learned)
-				}
+				t.Learned, err = decodeLearned(val)
 			}
 			if err != nil {
 				return wrap(err, k.Line)
@@ -159,6 +156,31 @@ func decodeTopics(v *yaml.Node, r *Rules) error {
 		r.Topics = append(r.Topics, t)
 	}
 	return nil
+}
+
+func decodeLearned(v *yaml.Node) (*Learned, error) {
+	if err := checkKeys(v, "lift_from", "min_prob", "alone_prob", "needs"); err != nil {
+		return nil, err
+	}
+	l := &Learned{Line: v.Line}
+	for i := 0; i+1 < len(v.Content); i += 2 {
+		k, val := v.Content[i], v.Content[i+1]
+		var err error
+		switch k.Value {
+		case "lift_from":
+			err = val.Decode(&l.LiftFrom)
+		case "min_prob":
+			err = val.Decode(&l.MinProb)
+		case "alone_prob":
+			err = val.Decode(&l.AloneProb)
+		case "needs":
+			l.Needs, err = decodeRefs(val)
+		}
+		if err != nil {
+			return nil, wrap(err, k.Line)
+		}
+	}
+	return l, nil
 }
 
 func decodeCues(v *yaml.Node) ([]Cue, error) {

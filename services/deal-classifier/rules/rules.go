@@ -96,7 +96,11 @@ type Learned struct {
 	// AloneProb, when above zero, lifts any article, even one without rule
 	// evidence, whose probability reaches it.
 	AloneProb float64 `yaml:"alone_prob"`
-	Line      int     `yaml:"-"`
+	// Needs, when set, allows a lift only where one of these terms or
+	// classes occurs in the headline or lede: the model knows what a deal
+	// reads like better than whether the company is an AI company.
+	Needs []TermRef `yaml:"-"`
+	Line  int       `yaml:"-"`
 }
 
 // Lifts reports whether a learned probability p lifts a topic that the

@@ -44,7 +44,7 @@ func TestBadFilesNameLineAndReason(t *testing.T) {
 			return strings.Replace(s, "learned: {lift_from: 0.2,", "learned: {lift_from: 0.6,", 1)
 		}, "learned.lift_from (0.6) must be below the threshold"},
 		"learned weak probability": {func(s string) string {
-			return strings.Replace(s, "min_prob: 0.9}", "min_prob: 0.4}", 1)
+			return strings.Replace(s, "min_prob: 0.9,", "min_prob: 0.4,", 1)
 		}, "learned.min_prob must be above 0.5"},
 		"learned unknown field": {func(s string) string {
 			return strings.Replace(s, "learned: {lift_from: 0.2,", "learned: {lift: 0.2,", 1)

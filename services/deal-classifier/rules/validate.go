@@ -135,6 +135,11 @@ func (r *Rules) validateTopic(t *Topic) error {
 		if l.AloneProb != 0 && l.AloneProb < l.MinProb {
 			return at(l.Line, "learned.alone_prob (%v) must be 0 (off) or at least min_prob (%v)", l.AloneProb, l.MinProb)
 		}
+		for _, ref := range l.Needs {
+			if err := r.checkRef(ref); err != nil {
+				return at(ref.Line, "learned.needs: %v", err)
+			}
+		}
 	}
 	ids := map[string]bool{}
 	positive := false

@@ -10,11 +10,11 @@ import (
 	"github.com/newsmon/newsmon/services/deal-classifier/scorer"
 )
 
-// crossValidate prints, per learned topic and corpus, F1 for the rules
-// alone, the model alone (probability ≥ 0.5) and the rules lifted by the
-// model as the topic's learned block says. With only nil, each corpus is
-// scored by a model trained on all the others; otherwise only is scored by
-// a model trained on all of sets.
+// crossValidate prints, per learned topic and corpus, P/R/F1 for the rules
+// alone, the model alone (probability ≥ 0.5) and the classifier as it
+// ships, the rules lifted by the model. With only nil, each corpus is
+// scored with models trained on all the others; otherwise only is scored
+// with models trained on all of sets.
 func crossValidate(w io.Writer, r *rules.Rules, sets []*corpus, only *corpus, opt scorer.TrainOptions) error {
 	// The rules' own scores, without the learned lift.
 	bare := *r
@@ -22,55 +22,68 @@ func crossValidate(w io.Writer, r *rules.Rules, sets []*corpus, only *corpus, op
 	for i := range bare.Topics {
 		bare.Topics[i].Learned = nil
 	}
-	c, err := classify.New(&bare)
+	rulesOnly, err := classify.New(&bare)
 	if err != nil {
 		return err
 	}
+	topics := learnedTopics(r)
 	evalSets := sets
+	skip := func(s *corpus) *corpus { return s }
 	if only != nil {
 		evalSets = []*corpus{only}
+		skip = func(*corpus) *corpus { return nil }
 	}
-	for _, t := range r.Topics {
-		if t.Learned == nil {
-			continue
+	all := map[string]*[3]quality.PRF{}
+	lines := map[string][]string{}
+	for _, s := range evalSets {
+		models := map[string]*scorer.Model{}
+		for _, t := range topics {
+			models[t] = train(t, sets, skip(s), opt)
 		}
-		var all [3]quality.PRF
-		var whole *scorer.Model
-		if only != nil {
-			whole = train(t.ID, sets, nil, opt)
+		shipped, err := classify.New(r, classify.WithModels(models))
+		if err != nil {
+			return err
 		}
-		for _, s := range evalSets {
-			m := whole
-			if m == nil {
-				m = train(t.ID, sets, s, opt)
+		line := map[string]*[3]quality.PRF{}
+		for _, t := range topics {
+			line[t] = &[3]quality.PRF{}
+			if all[t] == nil {
+				all[t] = &[3]quality.PRF{}
 			}
-			var line [3]quality.PRF
-			for i, it := range s.items {
-				score := topicScore(c.Classify(classify.Document{Title: it.Title, Summary: it.Summary, Text: it.Text}), t.ID)
-				p := m.Prob(s.feats[i])
-				gold := it.Has(t.ID)
-				got := [3]bool{score >= t.Threshold, p >= 0.5, score >= t.Threshold || t.Learned.Lifts(score, p)}
+		}
+		for i, it := range s.items {
+			doc := classify.Document{Title: it.Title, Summary: it.Summary, Text: it.Text}
+			base, lifted := rulesOnly.Classify(doc), shipped.Classify(doc)
+			for _, t := range topics {
+				got := [3]bool{matched(base, t), models[t].Prob(s.feats[i]) >= 0.5, matched(lifted, t)}
 				for k := range got {
-					add(&line[k], gold, got[k])
-					add(&all[k], gold, got[k])
+					add(&line[t][k], it.Has(t), got[k])
+					add(&all[t][k], it.Has(t), got[k])
 				}
 			}
-			fmt.Fprintf(w, "%-14s %-22s %s\n", t.ID, s.name, row(line))
+		}
+		for _, t := range topics {
+			lines[t] = append(lines[t], fmt.Sprintf("%-14s %-22s %s", t, s.name, row(*line[t])))
+		}
+	}
+	for _, t := range topics {
+		for _, l := range lines[t] {
+			fmt.Fprintln(w, l)
 		}
 		if only == nil {
-			fmt.Fprintf(w, "%-14s %-22s %s\n", t.ID, "all", row(all))
+			fmt.Fprintf(w, "%-14s %-22s %s\n", t, "all", row(*all[t]))
 		}
 	}
 	return nil
 }
 
-func topicScore(res classify.Result, topic string) float64 {
+func matched(res classify.Result, topic string) bool {
 	for _, tr := range res.Topics {
 		if tr.Topic == topic {
-			return tr.Score
+			return tr.Matched
 		}
 	}
-	return 0
+	return false
 }
 
 func row(t [3]quality.PRF) string {

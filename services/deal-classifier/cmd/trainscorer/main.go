@@ -16,6 +16,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 
 	"github.com/newsmon/newsmon/services/deal-classifier/classify"
 	"github.com/newsmon/newsmon/services/deal-classifier/quality"
@@ -35,6 +37,7 @@ func run(args []string) error {
 	cv := fs.Bool("cv", false, "leave one corpus out and report rules, model and lifted F1")
 	eval := fs.String("eval", "", "report on this corpus, with models trained on all of the repository's")
 	out := fs.String("out", filepath.Join("scorer", "models"), "directory for the model files")
+	exclude := fs.String("exclude", "", "comma-separated corpus file names to leave out (a blind set before its first-contact score)")
 	var opt scorer.TrainOptions
 	fs.IntVar(&opt.Epochs, "epochs", 0, "training epochs (0: the default)")
 	fs.Float64Var(&opt.L2, "l2", 0, "L2 decay (0: the default)")
@@ -49,6 +52,10 @@ func run(args []string) error {
 	sets, err := loadCorpora(".")
 	if err != nil {
 		return err
+	}
+	if *exclude != "" {
+		drop := strings.Split(*exclude, ",")
+		sets = slices.DeleteFunc(sets, func(c *corpus) bool { return slices.Contains(drop, c.name) })
 	}
 	switch {
 	case *cv:
