@@ -116,6 +116,18 @@ func (s *state) chipAction(order []int, fired []firedCue) (string, int) {
 				first = si
 			}
 		}
+		if a.action == events.ActionExportControl && hasReq {
+			// A licence requirement is an export control, whatever
+			// approval words share its sentence.
+			for _, si := range order {
+				if v := termWeight(reqID, si); v > 0 {
+					w += v * actionFactor[a.action]
+					if first < 0 {
+						first = si
+					}
+				}
+			}
+		}
 		if a.action == events.ActionLicenceApproval && hasAppr {
 			for _, si := range order {
 				if required(si) || !s.has(si, apprID) || !hasShip || !s.has(si, shipID) {

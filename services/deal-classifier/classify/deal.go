@@ -11,7 +11,7 @@ import (
 )
 
 var (
-	auxWords = set(`is are was were has have had will would could may might reportedly also said says set
+	auxWords = set(`is are was were has have had will would could may might reportedly also said says set expected poised likely
 		inc inc. corp corp. co ltd plc group holdings which who también anche auch ook também aussi`)
 	investorVerbs = set(`invest invests invested investing acquire acquires acquired acquiring buy buys bought buying
 		take takes took taking lead leads led leading pour pours poured inject injects injected back backs backed
@@ -20,7 +20,7 @@ var (
 		acqui-hires acqui-hired figurent participent zählen beteiligten führte bankrolls bankrolled bankroll
 		ploughs ploughed pumps pumped swallows swallowed putting puts wrote licenses licences licensed
 		neemt koopt kocht rachète acquiert kauft übernimmt compra adquiere adquire acquisisce acquista rileva
-		picks pick`)
+		picks pick leder ledde leidt lidera liderou lideró encabeza encabezó dirige mène führt guida współprowadzą prowadzi`)
 	supplyVerbs    = set(`supply supplies sell sells ship ships export exports deliver delivers provide provides resume`)
 	investorBefore = []string{"led by", "co-led by", "backed by", "from", "including", "joined by", "participation from",
 		"such as", "include", "investors", "by", "alongside", "with", "runde von", "angeführt von", "geführt von",
@@ -30,7 +30,13 @@ var (
 		"liderada por", "liderado por", "encabezada por", "también entran", "participación de", "entran",
 		"liderada pelo", "liderado pelo", "liderada pela", "participação de", "também participaram",
 		"leiding van", "aangevoerd door", "deelname van", "investeerders", "investoren", "investisseurs", "inversores", "investidores",
-		"angeführt vom", "runde vom", "und von", "participation de", "auquel participent", "auquel participe"}
+		"angeführt vom", "runde vom", "und von", "participation de", "auquel participent", "auquel participe",
+		// German passive agent, Polish and Swedish co-lead and "also" lists.
+		"sie von", "współprowadzą fundusze", "prowadzą fundusze", "prowadzi fundusz", "där även", "auprès de"}
+	// investorDescriptors stand between a list opener and the backer's
+	// name: "mené par le fonds Rhône Capital", "liderada pela gestora Ipê".
+	investorDescriptors = set(`le la les el los las der die das o os the fonds fondo fundo fund fundos fondos gestora gestoras
+		firma sociedad société investment investor investisseur inversor investidor venture-capital capital-risque`)
 	valuationBefore = set(`valued valuation valuing value values pre-money post-money worth pricing valorise valorisée
 		valorisant valoriza valorizza bewertet bewertung`)
 	// qualifierWords stand between a valuation word and its figure.
@@ -44,7 +50,17 @@ var (
 		"pre-seed", "tops up", "topped up", "hauls in", "hauled in", "snags", "snagged", "bags", "bagged", "pockets", "pocketed",
 		"lève", "levé", "levée", "raccoglie", "raccolto", "sammelt", "finanzierungsrunde", "調達", "シリーズ", "시리즈", "투자 유치", "ronda ", "rodada ", "liderada por", "liderado por",
 		"सीरीज़", "फंडिंग", "जुटाए", "جولة تمويل", "جولة استثمارية", "gọi vốn", "vòng", "financieringsronde", "haalt", "pendanaan", "yatırım turu", "runda finansowania",
-		"투자를 유치", "轮融资", "融资"}
+		"투자를 유치", "轮融资", "融资", "tour d'amorçage", "tour de table", "mené par", "menée par", "lever ", "levant "}
+	// roundExplicit names a private round outright: with one of these, an
+	// IPO word is context ("raises $1.1bn Series G ahead of a listing").
+	roundExplicit = append([]string{"funding round", "financing round", "pre-ipo round"}, seriesNamed...)
+	// seriesNamed names a lettered or seed round: several corporates in one
+	// are its participants, not a joint investment.
+	seriesNamed = []string{"series a", "series b", "series c", "series d", "series e", "series f", "series g", "series h",
+		"seed round", "シリーズ", "시리즈", "a轮", "b轮", "c轮", "d轮"}
+	// strategicMarkers call a stake strategic outright (战略融资 is a
+	// strategic round, though 融资 alone reads as a funding round).
+	strategicMarkers = []string{"战略融资", "战略投资", "战略入股", "戦略出資", "資本業務提携", "전략적 투자", "전략 투자"}
 )
 
 // orderSents returns the topic sentences in their evidence order (by zone
@@ -129,7 +145,13 @@ func (s *state) roleOf(m mention, toks []token) role {
 	// company; its verbs are no backer verbs.
 	appositive := k1 < len(toks) && m.end < len(runes) && runes[m.end] == ',' && appositiveOpeners[toks[k1].lower]
 	if appositive {
-		r.target += 3
+		if s.clauseThenInvests(toks, k1) {
+			// "Corvane Software, which sells procurement tools, said it has
+			// agreed to buy ...": the clause describes the buyer.
+			r.investor += 3
+		} else {
+			r.target += 3
+		}
 	}
 	// "The Commerce Department said on Tuesday it would invest $250m in
 	// Etched", "Disney said it would make a $1bn equity investment": the
@@ -215,7 +237,7 @@ func (s *state) roleOf(m mention, toks []token) role {
 		}
 		// Walk back over a list of names ("led by A, B and C").
 		b := k0 - 1
-		for b > 0 && b >= k0-10 && (andWords[toks[b].lower] || toks[b].lower == "the" || personTitles[toks[b].lower] || (isCap(toks[b]) && !nameStops[toks[b].lower])) {
+		for b > 0 && b >= k0-10 && (andWords[toks[b].lower] || investorDescriptors[toks[b].lower] || personTitles[toks[b].lower] || (isCap(toks[b]) && !nameStops[toks[b].lower]) || (!isCap(toks[b]) && placeAdjective(toks[b].lower))) {
 			b--
 		}
 		prev = toks[b].lower
@@ -245,6 +267,29 @@ func (s *state) roleOf(m mention, toks []token) role {
 		}
 	}
 	return r
+}
+
+// clauseThenInvests reports whether the clause that opens at token k ends
+// with a comma followed by a backer's verb: "X, which makes robots, said
+// it would invest", "X, which sells tools, has agreed to buy".
+func (s *state) clauseThenInvests(toks []token, k int) bool {
+	for q := k + 1; q < len(toks) && q <= k+20; q++ {
+		if !strings.ContainsRune(string(s.text.Runes[toks[q-1].end:toks[q].start]), ',') {
+			continue
+		}
+		for q < len(toks) && auxWords[toks[q].lower] && toks[q].lower != "said" && toks[q].lower != "says" {
+			q++
+		}
+		if q >= len(toks) {
+			return false
+		}
+		w := toks[q].lower
+		if w == "said" || w == "says" || w == "announced" {
+			return saysItInvests(toks[q+1 : min(len(toks), q+12)])
+		}
+		return investorVerbs[w] && w != "backed" && w != "led"
+	}
+	return false
 }
 
 // publicBody reports whether a government's name, as written, is a body
@@ -573,7 +618,7 @@ func (s *state) dealMoney(order []int, df *events.DealFacts, tr *events.TopicRes
 
 // dealSentence reports whether sentence si speaks of a capital event.
 func (s *state) dealSentence(si int) bool {
-	for _, term := range []string{"acq_verb", "raise_verb", "round_noun", "stake_verb", "ipo_word"} {
+	for _, term := range []string{"acq_verb", "raise_verb", "round_noun", "stake_verb", "ipo_word", "deal_word"} {
 		if s.termIn(si, term) {
 			return true
 		}
@@ -618,7 +663,7 @@ func (s *state) sentenceMoney(si int, valOnly bool, df *events.DealFacts, tr *ev
 			}
 		}
 		raw := strings.ToLower(string(s.text.Runes[max(from, a.Start-14):a.Start]))
-		for _, w := range []string{"估值", "bewert", "valutazion", "valoris", "valoriz", "valued at", "valuation of", "評価額", "企業価値", "기업가치", "밸류에이션", "valor de mercado", "avaliad", "valorad"} {
+		for _, w := range []string{"估值", "bewert", "valutazion", "valoris", "valoriz", "valued at", "valuation of", "評価額", "企業価値", "기업가치", "밸류에이션", "valor de mercado", "avaliad", "valorad", "a valer", "valora en", "värder", "wycen", "оценк", "оценива", "оценили"} {
 			if strings.Contains(raw, w) {
 				isVal = true
 			}
@@ -644,6 +689,15 @@ func (s *state) sentenceMoney(si int, valOnly bool, df *events.DealFacts, tr *ev
 		if len(afterToks) > 0 && (afterToks[0].lower == "revenue" || afterToks[0].lower == "in" && len(afterToks) > 1 && afterToks[1].lower == "revenue") {
 			skip = true
 		}
+		// "priced at $40 a share": a share price, not the deal's size.
+		if len(afterToks) > 1 && (afterToks[0].lower == "a" || afterToks[0].lower == "per") && afterToks[1].lower == "share" {
+			skip = true
+		}
+		// "a transaction that people familiar with the matter valued at
+		// $2 billion", "put the price at": the price of a purchase.
+		if isVal && s.termIn(si, "acq_verb") && priceOfPurchase(toks[max(0, n-12):n]) {
+			isVal = false
+		}
 		if skip {
 			continue
 		}
@@ -661,6 +715,33 @@ func (s *state) sentenceMoney(si int, valOnly bool, df *events.DealFacts, tr *ev
 		}
 	}
 	return toks
+}
+
+// priceOfPurchase reports whether the words before a figure put a price on
+// the purchase itself: a deal noun, then "valued"/"worth" with no company
+// as its object in between ("a deal people familiar with it valued at",
+// "in a transaction reported to be worth"), or "the price at".
+func priceOfPurchase(before []token) bool {
+	deal := -1
+	for i, t := range before {
+		switch t.lower {
+		case "deal", "transaction", "acquisition", "purchase", "takeover", "buyout":
+			deal = i
+		case "company", "startup", "start-up", "firm", "business", "it", "them", "group":
+			if deal >= 0 && i > deal && !(t.lower == "it" && i > 0 && before[i-1].lower == "with") {
+				deal = -1 // "a deal that values the company at"
+			}
+		case "price", "prices", "priced":
+			if i+1 < len(before) && before[i+1].lower == "at" && (i == 0 || before[i-1].lower != "share") {
+				return true
+			}
+		case "valued", "worth":
+			if deal >= 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func toMoney(a money.Amount) *events.Money {
@@ -714,6 +795,19 @@ func (s *state) dealType(order []int, df *events.DealFacts) string {
 			}
 		}
 	}
+	explicitRound, lettered, strategic := false, false, false
+	for _, si := range top {
+		low := strings.ToLower(s.sentenceText(si))
+		for _, w := range roundExplicit {
+			explicitRound = explicitRound || strings.Contains(low, w)
+		}
+		for _, w := range seriesNamed {
+			lettered = lettered || strings.Contains(low, w)
+		}
+		for _, w := range strategicMarkers {
+			strategic = strategic || strings.Contains(low, w)
+		}
+	}
 	ledBy := false
 	for _, si := range order {
 		if s.termIn(si, "investor_lead") {
@@ -721,7 +815,7 @@ func (s *state) dealType(order []int, df *events.DealFacts) string {
 		}
 	}
 	switch {
-	case (any(top, "deal_joint") && !anyMain(top[:1], "deal_acquisition")) || (corporates >= 2 && len(df.Investors) == corporates && !ledBy && any(order, "deal_stake")):
+	case (any(top, "deal_joint") && !anyMain(top[:1], "deal_acquisition")) || (corporates >= 2 && len(df.Investors) == corporates && !ledBy && !lettered && any(order, "deal_stake")):
 		return events.DealJointInvestment
 	case anyMain(top, "deal_placement") && !anyMain(top[:1], "deal_acquisition") && !anyMain(top[:1], "deal_stake"):
 		// A listed company selling new shares to investors.
@@ -729,8 +823,10 @@ func (s *state) dealType(order []int, df *events.DealFacts) string {
 	case anyMain(top[:1], "deal_licence") || anyMain(top, "deal_licence") && !anyMain(top, "deal_acquisition"):
 		// Licence-and-hire: pays for the technology and the people.
 		return events.DealOther
-	case anyMain(top, "deal_ipo"):
+	case anyMain(top, "deal_ipo") && !explicitRound:
 		return events.DealIPO
+	case strategic && !explicitRound:
+		return events.DealStrategicInvestment
 	case anyMain(top, "deal_acquisition") && !any(top[:1], "deal_stake"):
 		return events.DealAcquisition
 	case any(order, "deal_other") && !strongRound && !any(order, "deal_acquisition"):

@@ -150,7 +150,7 @@ var backerWords = set(`including include includes alongside`)
 // amount or a funding word.
 func afterBackerMarker(toks []token, i int) bool {
 	b := i - 1
-	for b >= 0 && i-b <= 14 && (andWords[toks[b].lower] || personTitles[toks[b].lower] || (isCap(toks[b]) && !nameStops[toks[b].lower]) || toks[b].lower == "former" || toks[b].lower == "its" || fundNouns[toks[b].lower]) {
+	for b >= 0 && i-b <= 14 && (andWords[toks[b].lower] || personTitles[toks[b].lower] || (isCap(toks[b]) && !nameStops[toks[b].lower]) || toks[b].lower == "former" || toks[b].lower == "its" || investorDescriptors[toks[b].lower] || !isCap(toks[b]) && placeAdjective(toks[b].lower)) {
 		if b == i-1 && isPossessive(toks[b]) {
 			return false // "alongside Microsoft's Ignite": owned, not a backer
 		}
@@ -165,7 +165,7 @@ func afterBackerMarker(toks []token, i int) bool {
 		return true
 	case (w == "von" || w == "par") && b > 0:
 		p := toks[b-1].lower
-		return p == "runde" || p == "angeführt" || p == "geführt" || p == "menée" || p == "mené" || p == "dirigée" || p == "menés"
+		return p == "runde" || p == "angeführt" || p == "geführt" || p == "menée" || p == "mené" || p == "dirigée" || p == "menés" || p == "sie"
 	case listMarkers[w] || b > 0 && listMarkers[toks[b-1].lower+" "+w]:
 		return true
 	case (w == "por" || w == "pelo" || w == "pela") && b > 0:
@@ -201,10 +201,6 @@ var listMarkers = map[string]bool{
 	"investeerders": true, "investoren": true, "investisseurs": true, "inversores": true, "investidores": true,
 	"dipimpin": true, "dipimpin oleh": true, "geldgebern zählen": true, "investoren zählen": true, "zählen auch": true,
 }
-
-// fundNouns stand between a backer marker and the fund's name: "led by
-// the fund X", "liderada pelo fundo X".
-var fundNouns = set(`fund fundo fondo fonds the o el le`)
 
 var fundingWords = set(`raised raises raising funding financing investment investments round capital money backing secured
 	participation backers investors`)
@@ -453,7 +449,8 @@ var nameInner = set(`Investment Series Capital`)
 var backerVerbs = set(`led co-led leads invested invests participated joined takes took backed backs hired hires
 	wrote bankrolls bankrolled ploughs ploughed pumps pumped
 	acqui-hires acqui-hired figurent participent neemt koopt rachète acquiert kauft übernimmt compra adquiere adquire
-	acquisisce acquista rileva`)
+	acquisisce acquista rileva agreed agrees acquires acquired buys bought purchases purchased
+	leder ledde lidera liderou lideró`)
 
 // andWords join names in a list, in the languages the cues cover.
 var andWords = set(`and & et und e y en`)
