@@ -3,6 +3,7 @@ package classify
 import (
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/newsmon/newsmon/pkg/events"
 	"github.com/newsmon/newsmon/services/deal-classifier/gazetteer"
@@ -316,6 +317,13 @@ statusLoop:
 	for _, t := range targets {
 		actors = appendNew(actors, t)
 	}
+	if len(actors) == 0 {
+		// "K칩스법 국회 본회의 통과", "改正法が成立": a policy story in a
+		// national script with no government named acts in that country.
+		if j := s.scriptJurisdiction(order); j != "" {
+			actors = []string{j}
+		}
+	}
 	cf.Jurisdictions = actors
 	if cf.Jurisdictions == nil {
 		cf.Jurisdictions = []string{}
@@ -379,4 +387,27 @@ func appendNew(list []string, v string) []string {
 		return list
 	}
 	return append(list, v)
+}
+
+// scriptJurisdiction names the country whose script the policy sentences
+// are written in, for the scripts that one country uses: Hangul, kana,
+// Thai, Hebrew. Chinese characters alone do not say mainland or Taiwan.
+func (s *state) scriptJurisdiction(order []int) string {
+	for _, si := range order {
+		for _, r := range s.text.Runes[s.sents[si].Start:s.sents[si].End] {
+			switch {
+			case r < 0x0590:
+				continue
+			case unicode.Is(unicode.Hangul, r):
+				return "South Korea"
+			case unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r):
+				return "Japan"
+			case unicode.Is(unicode.Thai, r):
+				return "Thailand"
+			case unicode.Is(unicode.Hebrew, r):
+				return "Israel"
+			}
+		}
+	}
+	return ""
 }
