@@ -494,14 +494,50 @@ func (s *state) placeAnaphor(si int) bool {
 // administration rescinded the chip export rule"); a quarter in background
 // sentences away from it ("Saudi Arabia created Humain last year to build
 // data centres and buy chips. ... Humain's venture arm led a $30m round").
-func negScope(s *state, fired []firedCue, si int) float64 {
+//
+// Where it would count in full, a negative cue whose words sit only in a
+// background clause after the positive evidence ("..., even as it remains
+// in copyright disputes with record labels") counts half.
+func negScope(s *state, cu *cue, fired []firedCue, si int) float64 {
 	if s.sents[si].Zone == rules.ZoneTitle || positiveAt(fired, si) {
+		if s.inBackgroundClause(cu, si) {
+			return 0.5
+		}
 		return 1
 	}
 	if positiveAt(fired, si-1) || positiveAt(fired, si+1) {
 		return 0.5
 	}
 	return 0.25
+}
+
+// inBackgroundClause reports whether every occurrence in sentence si of
+// one of the cue's required terms lies in the sentence's background clause
+// (after "as", "amid", "after", ...). It tokenizes only when the cue can
+// fire there.
+func (s *state) inBackgroundClause(cu *cue, si int) bool {
+	if len(cu.all) == 0 || !s.cueFires(cu, si) {
+		return false
+	}
+	bg := -1
+	for _, f := range cu.all {
+		first := -1
+		for _, h := range s.terms {
+			if int(h.sent) == si && int(h.feature) == f && (first < 0 || int(h.start) < first) {
+				first = int(h.start)
+			}
+		}
+		if first < 0 {
+			continue // a built-in class: no position to test
+		}
+		if bg < 0 {
+			bg = s.backgroundStart(si)
+		}
+		if first >= bg {
+			return true
+		}
+	}
+	return false
 }
 
 // positiveAt reports whether a positive cue fired in sentence si.
@@ -556,7 +592,7 @@ func (s *state) scoreTopic(t *topic) events.TopicResult {
 		for si := range s.sents {
 			v := math.Abs(cu.weight) * s.sents[si].Weight
 			if cu.weight < 0 {
-				v *= negScope(s, fired, si)
+				v *= negScope(s, cu, fired, si)
 			}
 			if v > best && s.cueFires(cu, si) {
 				best, bestSent = v, si
@@ -595,8 +631,8 @@ func (s *state) scoreTopic(t *topic) events.TopicResult {
 		neg *= 1 - n.v
 	}
 	tr.Score = round3((1 - pos) * neg)
-	lifted := s.learnedLift(t, &tr)
-	s.lifted = lifted
+	s.lifted = s.learnedLift(t, &tr)
+	lifted := s.lifted
 	tr.Matched = tr.Score >= t.cfg.Threshold
 	if !tr.Matched {
 		return tr

@@ -231,6 +231,9 @@ func (s *state) roleOf(m mention, toks []token) role {
 			r.target += 3
 		case (prev == "in" || prev == "into") && k0 > 1 && hasPrefixAny(toks[max(0, k0-8):k0-1], "invest", "stake", "pour", "inject", "bet", "put", "money", "capital", "funding", "interest"):
 			r.target += 3
+		case prev == "for" && k0 > 1 && hasPrefixAny(toks[k0-2:k0-1], "offer", "bid", "approach", "proposal"):
+			// "makes a $34.5bn offer for Google's Chrome": what the bid is for.
+			r.target += 3
 		case prev == "of" && k0 > 1 && (hasPrefixAny(toks[k0-2:k0-1], "acquisition", "takeover", "purchase", "valuation", "ipo", "listing", "shares", "stake") || moneyScale[toks[k0-2].lower]):
 			// "$2 billion of Intel common stock" names what is bought.
 			r.target += 3

@@ -3,9 +3,8 @@ package classify
 import (
 	"strings"
 
-	"github.com/newsmon/newsmon/services/deal-classifier/rules"
-
 	"github.com/newsmon/newsmon/pkg/events"
+	"github.com/newsmon/newsmon/services/deal-classifier/rules"
 )
 
 // learnedRule names the learned scorer's hit among the rules that fired.
