@@ -223,6 +223,11 @@ func (s *state) backgroundStart(si int) int {
 		switch t.lower {
 		case "after", "amid", "following", "despite", "because", "retaliating", "retaliation":
 			return t.start
+		case "ahead", "before":
+			// "agrees to buy Weights & Biases ahead of its IPO"
+			if next == "of" || next == "its" || next == "a" || next == "an" {
+				return t.start
+			}
 		case "as":
 			if prev != "such" && prev != "well" && prev != "known" && prev != "so" && next != "well" && next != "part" && next != "much" && next != "many" {
 				return t.start

@@ -22,7 +22,7 @@ var (
 		neemt koopt kocht rachète acquiert kauft übernimmt compra adquiere adquire acquisisce acquista rileva
 		picks pick leder ledde leidt lidera liderou lideró encabeza encabezó dirige mène führt guida współprowadzą prowadzi`)
 	supplyVerbs    = set(`supply supplies sell sells ship ships export exports deliver delivers provide provides resume`)
-	investorBefore = []string{"led by", "co-led by", "backed by", "from", "including", "joined by", "participation from",
+	investorBefore = []string{"led by", "co-led by", "backed by", "from", "including", "included", "joined by", "participation from",
 		"such as", "include", "investors", "by", "alongside", "with", "runde von", "angeführt von", "geführt von",
 		"menée par", "mené par", "dirigée par", "menés par",
 		// Italian, Spanish, Portuguese, Dutch, German and French list openers.
@@ -194,6 +194,9 @@ func (s *state) roleOf(m mention, toks []token) role {
 			} else {
 				r.investor += 2
 			}
+		case agreedFunding(toks, k):
+			// "Databricks has agreed $10 billion of Series J funding".
+			r.target += 3
 		case investorVerbs[next]:
 			r.investor += 3
 			if next == "led" || next == "leads" || next == "leading" {
@@ -210,6 +213,17 @@ func (s *state) roleOf(m mention, toks []token) role {
 		case personTitles[next] && next != "investor" && next != "partner" && k+1 < len(toks) && isCap(toks[k+1]):
 			// "Spotify founder Daniel Ek": the company describes the person.
 			r.background = true
+		}
+	}
+	// "former OpenAI technology chief Mira Murati": the company describes
+	// a person's past or present job.
+	if k0 > 0 && (toks[k0-1].lower == "former" || toks[k0-1].lower == "ex") {
+		r.background = true
+	}
+	for q := k1; q < min(len(toks), k1+3) && !isCap(toks[q]) && !andWords[toks[q].lower]; q++ {
+		if personTitles[toks[q].lower] && q+1 < len(toks) && isCap(toks[q+1]) {
+			r.background = true
+			break
 		}
 	}
 	// "a home-grown alternative to Nvidia", "rivals Nvidia", "chips from
@@ -290,9 +304,22 @@ func (s *state) clauseThenInvests(toks []token, k int) bool {
 		if w == "said" || w == "says" || w == "announced" {
 			return saysItInvests(toks[q+1 : min(len(toks), q+12)])
 		}
-		return investorVerbs[w] && w != "backed" && w != "led"
+		return investorVerbs[w] && w != "backed" && w != "led" && !agreedFunding(toks, q)
 	}
 	return false
+}
+
+// agreedFunding reports whether token k reads "agreed" as a company taking
+// money: "has agreed $10 billion of Series J funding", "agreed to raise",
+// "agreed to sell" - not "agreed to pay" or "agreed to buy".
+func agreedFunding(toks []token, k int) bool {
+	if w := toks[k].lower; w != "agreed" && w != "agrees" {
+		return false
+	}
+	if k+1 < len(toks) && toks[k+1].lower == "to" {
+		return k+2 < len(toks) && (toks[k+2].lower == "raise" || toks[k+2].lower == "sell")
+	}
+	return hasPrefixAny(toks[k+1:min(len(toks), k+6)], "$", "funding", "financing", "series", "round", "terms")
 }
 
 // publicBody reports whether a government's name, as written, is a body
@@ -666,7 +693,7 @@ func (s *state) sentenceMoney(si int, valOnly bool, df *events.DealFacts, tr *ev
 			}
 		}
 		raw := strings.ToLower(string(s.text.Runes[max(from, a.Start-14):a.Start]))
-		for _, w := range []string{"估值", "bewert", "valutazion", "valoris", "valoriz", "valued at", "valuation of", "評価額", "企業価値", "기업가치", "밸류에이션", "valor de mercado", "avaliad", "valorad", "a valer", "valora en", "värder", "wycen", "оценк", "оценива", "оценили"} {
+		for _, w := range []string{"估值", "bewert", "valutazion", "valoris", "valoriz", "valued at", "valuation of", "評価額", "企業価値", "기업가치", "밸류에이션", "valor de mercado", "avaliad", "valorad", "a valer", "valora en", "värder", "wycen", "оценк", "оценива", "оценили", "el valor de", "sitúa el valor"} {
 			if strings.Contains(raw, w) {
 				isVal = true
 			}

@@ -142,7 +142,7 @@ var personTitles = set(`founder co-founder cofounder ceo chief executive chairma
 	billionaire investor entrepreneur former partner head`)
 
 // backerWords open a list of backers.
-var backerWords = set(`including include includes alongside`)
+var backerWords = set(`including include includes included alongside`)
 
 // afterBackerMarker reports whether token i follows a backer marker, over a
 // list of names, commas, "and" and person titles: "led by", "backed by",
@@ -354,6 +354,11 @@ func (s *state) considerName(si int, toks []token, i, j int) {
 		return
 	}
 	lname := strings.ToLower(name)
+	// "former OpenAI technology chief Mira Murati": a person, unless named
+	// as a backer ("backed by Spotify founder Daniel Ek").
+	if !afterBackerMarker(toks, i) && s.personNamed(name) {
+		return
+	}
 	// "Korea Investment Partners" is an investor, not the government of
 	// Korea: a found investor name wins over place names inside it.
 	replace := investorName(lname)
@@ -383,6 +388,31 @@ func (s *state) considerName(si int, toks []token, i, j int) {
 	// startup Ramp ... its new AI agents").
 	ai = ai || subject && !investorName(lname) && !sectorHere && s.aiDescribed(si)
 	s.ents = append(s.ents, mention{entry: -1, name: name, start: start, end: end, sent: si, ai: ai})
+}
+
+// personNamed reports whether name follows a person's title somewhere in
+// the text ("chief Mira Murati", "co-founder Arthur Mensch").
+func (s *state) personNamed(name string) bool {
+	runes := s.text.Runes
+	nr := []rune(name)
+	for i := 0; i+len(nr) <= len(runes); i++ {
+		if runes[i] != nr[0] || string(runes[i:i+len(nr)]) != name {
+			continue
+		}
+		// The word before, over spaces.
+		e := i
+		for e > 0 && runes[e-1] == ' ' {
+			e--
+		}
+		b := e
+		for b > 0 && (unicode.IsLetter(runes[b-1]) || runes[b-1] == '-') {
+			b--
+		}
+		if b < e && personTitles[strings.ToLower(string(runes[b:e]))] {
+			return true
+		}
+	}
+	return false
 }
 
 // namesAI reports whether a name says it is an AI company: "Acme AI",
@@ -450,7 +480,7 @@ var backerVerbs = set(`led co-led leads invested invests participated joined tak
 	wrote bankrolls bankrolled ploughs ploughed pumps pumped
 	acqui-hires acqui-hired figurent participent neemt koopt rachète acquiert kauft übernimmt compra adquiere adquire
 	acquisisce acquista rileva agreed agrees acquires acquired buys bought purchases purchased
-	leder ledde lidera liderou lideró`)
+	leder ledde lidera liderou lideró leading`)
 
 // andWords join names in a list, in the languages the cues cover.
 var andWords = set(`and & et und e y en`)

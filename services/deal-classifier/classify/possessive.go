@@ -69,6 +69,9 @@ func (s *state) considerOwned(si int, toks []token, p, q int) {
 			return
 		}
 	}
+	if s.personNamed(name) {
+		return // "Mira Murati's Thinking Machines Lab": the founder, not the company
+	}
 	ai := s.aiDescribed(si) || namesAI(name) || strings.HasSuffix(strings.ToLower(name), " labs")
 	// A headline's owned name is an AI company when the lede, naming it
 	// again, describes one ("... io, the AI device start-up").
