@@ -1,7 +1,8 @@
 // Package classify is newsmon's classification engine: it matches the
 // gazetteer and the rules' phrases over an article in one pass, scores each
-// topic from weighted cues, and extracts typed facts (deal, chip policy)
-// with the sentences that support them.
+// topic from weighted cues, lets a topic's learned scorer (package scorer)
+// lift weak rule evidence where the rules allow it, and extracts typed facts
+// (deal, chip policy) with the sentences that support them.
 package classify
 
 import (
