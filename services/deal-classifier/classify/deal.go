@@ -22,7 +22,7 @@ var (
 		neemt koopt kocht rachète acquiert kauft übernimmt compra adquiere adquire acquisisce acquista rileva
 		picks pick leder ledde leidt lidera liderou lideró encabeza encabezó dirige mène führt guida współprowadzą prowadzi`)
 	supplyVerbs    = set(`supply supplies sell sells ship ships export exports deliver delivers provide provides resume`)
-	investorBefore = []string{"led by", "co-led by", "backed by", "from", "including", "included", "joined by", "participation from",
+	investorBefore = []string{"led by", "co-led by", "backed by", "from", "including", "included", "backers", "joined by", "participation from",
 		"such as", "include", "investors", "by", "alongside", "with", "runde von", "angeführt von", "geführt von",
 		"menée par", "mené par", "dirigée par", "menés par",
 		// Italian, Spanish, Portuguese, Dutch, German and French list openers.
@@ -144,6 +144,12 @@ func (s *state) roleOf(m mention, toks []token) role {
 	// "Meridian, which makes robots, said ...": the clause describes the
 	// company; its verbs are no backer verbs.
 	appositive := k1 < len(toks) && m.end < len(runes) && runes[m.end] == ',' && appositiveOpeners[toks[k1].lower]
+	// "Prosperity7 Ventures, the growth fund of Saudi Aramco, has invested
+	// in Zhipu AI": a noun-phrase appositive, then the backer's verb.
+	if !appositive && k1 < len(toks) && m.end < len(runes) && runes[m.end] == ',' &&
+		(toks[k1].lower == "the" || toks[k1].lower == "a" || toks[k1].lower == "an") && s.clauseThenInvests(toks, k1) {
+		r.investor += 3
+	}
 	if appositive {
 		if s.clauseThenInvests(toks, k1) {
 			// "Corvane Software, which sells procurement tools, said it has
@@ -706,11 +712,11 @@ func (s *state) sentenceMoney(si int, valOnly bool, df *events.DealFacts, tr *ev
 		// The gap runs to the valuation word itself, so "$13bn round,
 		// valuation climbs to $183bn" keeps $13bn as the amount.
 		gapEnd := a.End + 3
-		if len(afterToks) > 1 && afterToks[1].lower == "valuation" {
+		if len(afterToks) > 1 && afterToks[1].lower == "valuation" && !clauseLinks[afterToks[0].lower] {
 			gapEnd = afterToks[1].start
 		}
 		gap := string(s.text.Runes[a.End:min(sent.End, gapEnd)])
-		if len(afterToks) > 0 && !strings.ContainsAny(gap, ";,") && (afterToks[0].lower == "valuation" || afterToks[0].lower == "bewertet" || (len(afterToks) > 1 && afterToks[1].lower == "valuation")) {
+		if len(afterToks) > 0 && !strings.ContainsAny(gap, ";,") && (afterToks[0].lower == "valuation" || afterToks[0].lower == "bewertet" || afterToks[0].lower == "wert" || (len(afterToks) > 1 && afterToks[1].lower == "valuation" && !clauseLinks[afterToks[0].lower])) {
 			isVal = true
 		}
 		if len(before) > 0 && before[len(before)-1].lower == "at" && s.termIn(si, "valuation") && !isVal {
@@ -746,6 +752,10 @@ func (s *state) sentenceMoney(si int, valOnly bool, df *events.DealFacts, tr *ev
 	}
 	return toks
 }
+
+// clauseLinks join a new clause: "lands $2.3 billion as valuation nearly
+// triples" gives the valuation no figure.
+var clauseLinks = set(`as and while with after amid but`)
 
 // priceOfPurchase reports whether the words before a figure put a price on
 // the purchase itself: a deal noun, then "valued"/"worth" with no company

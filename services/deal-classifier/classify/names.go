@@ -142,7 +142,7 @@ var personTitles = set(`founder co-founder cofounder ceo chief executive chairma
 	billionaire investor entrepreneur former partner head`)
 
 // backerWords open a list of backers.
-var backerWords = set(`including include includes included alongside`)
+var backerWords = set(`including include includes included alongside backers`)
 
 // afterBackerMarker reports whether token i follows a backer marker, over a
 // list of names, commas, "and" and person titles: "led by", "backed by",
