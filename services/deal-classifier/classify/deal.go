@@ -22,7 +22,7 @@ var (
 		neemt koopt kocht rachète acquiert kauft übernimmt compra adquiere adquire acquisisce acquista rileva
 		picks pick leder ledde leidt lidera liderou lideró encabeza encabezó dirige mène führt guida współprowadzą prowadzi`)
 	supplyVerbs    = set(`supply supplies sell sells ship ships export exports deliver delivers provide provides resume`)
-	investorBefore = []string{"led by", "co-led by", "backed by", "from", "including", "included", "backers", "joined by", "participation from",
+	investorBefore = []string{"led by", "co-led by", "backed by", "from", "including", "included", "backers", "assets to", "itself to", "joined by", "participation from",
 		"such as", "include", "investors", "by", "alongside", "with", "runde von", "angeführt von", "geführt von",
 		"menée par", "mené par", "dirigée par", "menés par",
 		// Italian, Spanish, Portuguese, Dutch, German and French list openers.
@@ -200,6 +200,9 @@ func (s *state) roleOf(m mention, toks []token) role {
 			} else {
 				r.investor += 2
 			}
+		case next == "signed" && hasPrefixAny(toks[k+1:min(len(toks), k+7)], "acquire", "buy", "purchase", "invest", "take"):
+			// "Cognition has signed an agreement to acquire Windsurf".
+			r.investor += 3
 		case agreedFunding(toks, k):
 			// "Databricks has agreed $10 billion of Series J funding".
 			r.target += 3
@@ -220,6 +223,11 @@ func (s *state) roleOf(m mention, toks []token) role {
 			// "Spotify founder Daniel Ek": the company describes the person.
 			r.background = true
 		}
+	}
+	// "hired law firm Wilson Sonsini", "investment bank Goldman Sachs": an
+	// adviser to the deal, not a party.
+	if k0 > 1 && (toks[k0-1].lower == "firm" && toks[k0-2].lower == "law" || toks[k0-1].lower == "bank" && toks[k0-2].lower == "investment") {
+		r.background = true
 	}
 	// "former OpenAI technology chief Mira Murati": the company describes
 	// a person's past or present job.
