@@ -386,7 +386,10 @@ func (s *state) considerName(si int, toks []token, i, j int) {
 	// A subject of a title or lede that describes an AI company is one,
 	// unless its own sentence puts it in another sector ("spend-management
 	// startup Ramp ... its new AI agents").
-	ai = ai || subject && !investorName(lname) && !sectorHere && s.aiDescribed(si)
+	// The bare object of a purchase ("Anthropic acquires Bun to speed up
+	// Claude Code") is not described by the buyer's AI words.
+	object := i > 0 && purchaseVerbs[toks[i-1].lower]
+	ai = ai || subject && !object && !investorName(lname) && !sectorHere && s.aiDescribed(si)
 	s.ents = append(s.ents, mention{entry: -1, name: name, start: start, end: end, sent: si, ai: ai})
 }
 
@@ -439,6 +442,9 @@ func saysItInvests(toks []token) bool {
 	}
 	return false
 }
+
+// purchaseVerbs take the bought company as their direct object.
+var purchaseVerbs = set(`acquire acquires acquired acquiring buy buys bought buying purchase purchases purchased`)
 
 // eventWords follow the name of an event.
 var eventWords = set(`conference summit event forum keynote festival expo fair show`)
