@@ -13,6 +13,10 @@ type Clock interface {
 	Now() time.Time
 	// After delivers the time on the returned channel once d has passed.
 	After(d time.Duration) <-chan time.Time
+	// Until delivers the time once the clock reads t or later. Unlike
+	// After(t.Sub(Now())), it cannot fire late when the clock moves between
+	// the two calls.
+	Until(t time.Time) <-chan time.Time
 }
 
 // Real is the wall clock.
@@ -23,6 +27,9 @@ func (Real) Now() time.Time { return time.Now() }
 
 // After returns time.After(d).
 func (Real) After(d time.Duration) <-chan time.Time { return time.After(d) }
+
+// Until returns time.After(time.Until(t)).
+func (Real) Until(t time.Time) <-chan time.Time { return time.After(time.Until(t)) }
 
 // Virtual is a manually advanced clock. Waiters registered with After fire
 // when Set or Advance moves the clock past their deadline.
@@ -58,6 +65,20 @@ func (v *Virtual) After(d time.Duration) <-chan time.Time {
 		return ch
 	}
 	v.waiters = append(v.waiters, waiter{at: v.now.Add(d), ch: ch})
+	return ch
+}
+
+// Until returns a channel that receives the virtual time once the clock
+// reads t or later.
+func (v *Virtual) Until(t time.Time) <-chan time.Time {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	ch := make(chan time.Time, 1)
+	if !t.After(v.now) {
+		ch <- v.now
+		return ch
+	}
+	v.waiters = append(v.waiters, waiter{at: t, ch: ch})
 	return ch
 }
 

@@ -100,7 +100,10 @@ func (s *scheduler) run(ctx context.Context) {
 			}()
 		}
 		if s.h.Len() > 0 {
-			wait = s.clock.After(s.h[0].due.Sub(now))
+			// An absolute deadline: the clock may have moved since now was
+			// read (replay sets it from another goroutine), and a wait
+			// computed from the old reading would fire late.
+			wait = s.clock.Until(s.h[0].due)
 		}
 		s.mu.Unlock()
 		select {

@@ -29,7 +29,7 @@ func (h *handler) digestLoop(ctx context.Context, dest *destination, routeName s
 		select {
 		case <-ctx.Done():
 			return
-		case <-h.clock.After(end.Sub(now)):
+		case <-h.clock.Until(end):
 		}
 		if err := h.flushDigest(ctx, dest, routeName, end); err != nil && ctx.Err() == nil {
 			h.log.Warn("digest not sent; its alerts wait for the next one", slog.String("destination", dest.Name),
