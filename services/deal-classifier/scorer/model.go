@@ -10,7 +10,8 @@ import (
 	"strings"
 )
 
-// Model is a trained logistic regression for one topic.
+// Model is a trained logistic regression for one topic. Build one with
+// Train or Read: they also index the weights that ProbHashes reads.
 type Model struct {
 	Topic   string
 	Bias    float64
