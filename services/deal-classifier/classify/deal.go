@@ -200,6 +200,10 @@ func (s *state) roleOf(m mention, toks []token) role {
 			} else {
 				r.investor += 2
 			}
+		case abandonVerbs[next] && hasPrefixAny(toks[k+1:min(len(toks), k+7)], "purchase", "acquisition", "takeover", "stake", "bid", "offer", "plan to buy", "deal to buy", "talks to take", "talks to buy", "investment in"):
+			// "Varro Industrial calls off planned purchase of Kestrel",
+			// "Hallbeck walks away from stake in Kestrel": the would-be buyer.
+			r.investor += 3
 		case next == "signed" && hasPrefixAny(toks[k+1:min(len(toks), k+7)], "acquire", "buy", "purchase", "invest", "take"):
 			// "Cognition has signed an agreement to acquire Windsurf".
 			r.investor += 3
@@ -760,6 +764,11 @@ func (s *state) sentenceMoney(si int, valOnly bool, df *events.DealFacts, tr *ev
 	}
 	return toks
 }
+
+// abandonVerbs call a deal off; their subject is the would-be buyer when
+// the object is a purchase or a stake.
+var abandonVerbs = set(`calls called scraps scrapped abandons abandoned drops dropped walks walked ends ended
+	terminates terminated pulls pulled cancels cancelled canceled`)
 
 // clauseLinks join a new clause: "lands $2.3 billion as valuation nearly
 // triples" gives the valuation no figure.

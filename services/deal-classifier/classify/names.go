@@ -486,7 +486,7 @@ var backerVerbs = set(`led co-led leads invested invests participated joined tak
 	wrote bankrolls bankrolled ploughs ploughed pumps pumped
 	acqui-hires acqui-hired figurent participent neemt koopt rachète acquiert kauft übernimmt compra adquiere adquire
 	acquisisce acquista rileva agreed agrees acquires acquired buys bought purchases purchased
-	leder ledde lidera liderou lideró leading`)
+	leder ledde lidera liderou lideró leading calls scraps abandons walks terminates`)
 
 // andWords join names in a list, in the languages the cues cover.
 var andWords = set(`and & et und e y en`)
