@@ -104,9 +104,17 @@ func IsWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return ('a' <= r && r <= 'z') || ('A' <= r && r <= 'Z') || ('0' <= r && r <= '9')
 	}
-	if unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) ||
-		unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Hangul, r) {
+	if IsCJK(r) {
 		return false
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// IsCJK reports whether r belongs to a script written without spaces
+// between words: Han, hiragana, katakana or Hangul.
+func IsCJK(r rune) bool {
+	if r < 0x1100 { // below Hangul Jamo: Latin, Greek, Cyrillic, Arabic, ...
+		return false
+	}
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
 }

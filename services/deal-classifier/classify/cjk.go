@@ -3,6 +3,8 @@ package classify
 import (
 	"strings"
 	"unicode"
+
+	"github.com/newsmon/newsmon/services/deal-classifier/acmatch"
 )
 
 // CJK names carry no capitals and no spaces, so they are found by the
@@ -29,10 +31,6 @@ var cjkDescriptors = []string{"企业", "公司", "厂商", "初创", "开发商
 var cjkGeneric = []string{"투자자", "투자사", "벤처캐피털", "投资者", "投资方", "投資家", "股东", "多家", "機関投資家", "株主",
 	"価値", "評価額", "調達額", "資金", "기업가치", "투자금", "估值", "资金", "金额"}
 
-func isCJK(r rune) bool {
-	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
-}
-
 // cjkNames adds the CJK names of sentence si as found names.
 func (s *state) cjkNames(si int) {
 	sent := s.sents[si]
@@ -40,7 +38,7 @@ func (s *state) cjkNames(si int) {
 	text := string(runes)
 	hasCJK := false
 	for _, r := range runes {
-		if isCJK(r) {
+		if acmatch.IsCJK(r) {
 			hasCJK = true
 			break
 		}
@@ -77,7 +75,7 @@ func (s *state) cjkNames(si int) {
 				continue
 			}
 			b := k
-			for b > 0 && (isCJK(runes[b-1]) || unicode.IsLetter(runes[b-1]) || unicode.IsDigit(runes[b-1])) && k-b < 16 {
+			for b > 0 && (acmatch.IsCJK(runes[b-1]) || unicode.IsLetter(runes[b-1]) || unicode.IsDigit(runes[b-1])) && k-b < 16 {
 				b--
 			}
 			for _, st := range cjkBackerStarts {
@@ -145,7 +143,7 @@ func (s *state) cjkAdd(si int, runes []rune, from, n int, subject bool) {
 	}
 	cjk := 0
 	for _, r := range name {
-		if isCJK(r) {
+		if acmatch.IsCJK(r) {
 			cjk++
 		}
 		if unicode.IsDigit(r) || unicode.IsSpace(r) {

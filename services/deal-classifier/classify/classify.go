@@ -632,7 +632,6 @@ func (s *state) scoreTopic(t *topic) events.TopicResult {
 	}
 	tr.Score = round3((1 - pos) * neg)
 	s.lifted = s.learnedLift(t, &tr)
-	lifted := s.lifted
 	tr.Matched = tr.Score >= t.cfg.Threshold
 	if !tr.Matched {
 		return tr
@@ -671,7 +670,7 @@ func (s *state) scoreTopic(t *topic) events.TopicResult {
 		}
 		return a - b
 	})
-	if len(topicSents) == 0 && lifted {
+	if len(topicSents) == 0 && s.lifted {
 		// Lifted without rule evidence: the headline and lede carry it.
 		for si := range s.sents {
 			if s.sents[si].Zone != rules.ZoneBody {

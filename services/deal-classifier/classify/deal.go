@@ -768,7 +768,7 @@ func (s *state) sentenceMoney(si int, valOnly bool, df *events.DealFacts, tr *ev
 // abandonVerbs call a deal off; their subject is the would-be buyer when
 // the object is a purchase or a stake.
 var abandonVerbs = set(`calls called scraps scrapped abandons abandoned drops dropped walks walked ends ended
-	terminates terminated pulls pulled cancels cancelled canceled`)
+	terminates terminated cancels cancelled canceled`)
 
 // clauseLinks join a new clause: "lands $2.3 billion as valuation nearly
 // triples" gives the valuation no figure.

@@ -315,7 +315,8 @@ func (s *state) considerName(si int, toks []token, i, j int) {
 	}
 	// "Amplify Partners led the cheque", "Jeff Bezos and Thrive Capital also
 	// participated", "Siemens takes a minority stake": a backer's name.
-	if k := skipCoordinated(toks, j); k < len(toks) && backerVerbs[toks[k].lower] && !personTitles[toks[i].lower] {
+	// "Varro Industrial calls off its purchase": a would-be buyer.
+	if k := skipCoordinated(toks, j); k < len(toks) && (backerVerbs[toks[k].lower] || abandonVerbs[toks[k].lower]) && !personTitles[toks[i].lower] {
 		anchored = true
 	}
 	if j < len(toks) {
@@ -399,7 +400,7 @@ func (s *state) personNamed(name string) bool {
 	runes := s.text.Runes
 	nr := []rune(name)
 	for i := 0; i+len(nr) <= len(runes); i++ {
-		if runes[i] != nr[0] || string(runes[i:i+len(nr)]) != name {
+		if runes[i] != nr[0] || !slices.Equal(runes[i:i+len(nr)], nr) {
 			continue
 		}
 		// The word before, over spaces.
@@ -486,7 +487,7 @@ var backerVerbs = set(`led co-led leads invested invests participated joined tak
 	wrote bankrolls bankrolled ploughs ploughed pumps pumped
 	acqui-hires acqui-hired figurent participent neemt koopt rachète acquiert kauft übernimmt compra adquiere adquire
 	acquisisce acquista rileva agreed agrees acquires acquired buys bought purchases purchased
-	leder ledde lidera liderou lideró leading calls scraps abandons walks terminates`)
+	leder ledde lidera liderou lideró leading`)
 
 // andWords join names in a list, in the languages the cues cover.
 var andWords = set(`and & et und e y en`)

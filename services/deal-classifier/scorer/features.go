@@ -115,7 +115,7 @@ func (f *Featurizer) tokens(text string) {
 			break
 		}
 		switch {
-		case isCJK(r):
+		case acmatch.IsCJK(r):
 			endWord()
 			if cjk < 0 {
 				cjk = int32(len(f.runes))
@@ -158,14 +158,6 @@ func (f *Featurizer) tokens(text string) {
 	}
 	endCJK()
 	endWord()
-}
-
-func isCJK(r rune) bool {
-	if r < 0x2e80 { // below the CJK radicals: Latin, Cyrillic, Arabic, ...
-		return false
-	}
-	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) ||
-		unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Hangul, r)
 }
 
 // FNV-1a, 64 bit, over the UTF-8 bytes of a feature, so that a feature
