@@ -64,7 +64,7 @@ func (s *state) chipAction(order []int, fired []firedCue) (string, int) {
 	// Ownership and capital-flow actions, then a guilty plea, charge or
 	// arrest, take precedence in the main clause of the leading sentences.
 	for _, p := range priorityActions {
-		if si, ok := s.leadMainClause(order, bg, p.term); ok {
+		if si, ok := s.leadMainClause(order[:min(p.lead, len(order))], bg, p.term); ok {
 			return p.action, si
 		}
 	}
@@ -156,20 +156,27 @@ func (s *state) chipAction(order []int, fired []firedCue) (string, int) {
 }
 
 // priorityActions win over the weighing when their words sit in the main
-// clause of the title or the first policy sentences.
-var priorityActions = []struct{ term, action string }{
-	{"action_other_priority", events.ActionOther},
-	{"action_enforcement_priority", events.ActionEnforcement},
+// clause of the title or the first lead policy sentences. A refusal at
+// customs counts only in the title and first sentence: later it is often
+// the other side's answer to a licence decision the story leads with.
+var priorityActions = []struct {
+	term, action string
+	lead         int
+}{
+	{"action_other_priority", events.ActionOther, 2},
+	{"action_enforcement_priority", events.ActionEnforcement, 2},
+	{"action_ban_priority", events.ActionBan, 1},
+	{"action_tariff_priority", events.ActionTariff, 2},
+	{"action_export_priority", events.ActionExportControl, 2},
 }
 
-// leadMainClause reports the first of the two leading policy sentences (and
-// the title) where term occurs before the background clause.
-func (s *state) leadMainClause(order []int, bg map[int]int, term string) (int, bool) {
+// leadMainClause reports the first of the lead policy sentences (and the
+// title) where term occurs before the background clause.
+func (s *state) leadMainClause(lead []int, bg map[int]int, term string) (int, bool) {
 	id, ok := s.c.termID[term]
 	if !ok {
 		return 0, false
 	}
-	lead := order[:min(2, len(order))]
 	if len(s.sents) > 0 && s.sents[0].Zone == rules.ZoneTitle && !slices.Contains(lead, 0) {
 		lead = append(slices.Clone(lead), 0)
 		if _, seen := bg[0]; !seen {

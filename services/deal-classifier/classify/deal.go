@@ -72,6 +72,21 @@ func (s *state) termIn(si int, name string) bool {
 	return ok && s.has(si, id)
 }
 
+// termStart returns where term name first occurs in sentence si, or -1.
+func (s *state) termStart(si int, name string) int {
+	id, ok := s.c.termID[name]
+	if !ok || !s.has(si, id) {
+		return -1
+	}
+	first := -1
+	for _, h := range s.terms {
+		if int(h.sent) == si && int(h.feature) == id && (first < 0 || int(h.start) < first) {
+			first = int(h.start)
+		}
+	}
+	return first
+}
+
 // mentionTokens finds the token span [k0, k1) of a mention.
 func mentionTokens(toks []token, m mention) (int, int) {
 	k0, k1 := -1, -1
@@ -694,7 +709,11 @@ func (s *state) sentenceMoney(si int, valOnly bool, df *events.DealFacts, tr *ev
 		// Six words back, not counting a qualifier ("valuing the
 		// data-labelling company at more than $29 billion").
 		n := len(toks)
+		atFigure := false // "at about $2.5 billion", not "at least"
 		for n > 0 && qualifierWords[toks[n-1].lower] {
+			if toks[n-1].lower == "at" && (n == len(toks) || toks[n].lower != "least") {
+				atFigure = true
+			}
 			n--
 		}
 		before := toks[max(0, n-6):n]
@@ -731,7 +750,9 @@ func (s *state) sentenceMoney(si int, valOnly bool, df *events.DealFacts, tr *ev
 		if len(afterToks) > 0 && !strings.ContainsAny(gap, ";,") && (afterToks[0].lower == "valuation" || afterToks[0].lower == "bewertet" || afterToks[0].lower == "wert" || (len(afterToks) > 1 && afterToks[1].lower == "valuation" && !clauseLinks[afterToks[0].lower])) {
 			isVal = true
 		}
-		if len(before) > 0 && before[len(before)-1].lower == "at" && s.termIn(si, "valuation") && !isVal {
+		// "values Moonshot, founded last year by Yang Zhilin, at about
+		// $2.5 billion": the figure after "at" in a valuing sentence.
+		if atFigure && s.termIn(si, "valuation") && !isVal {
 			isVal = true
 		}
 		if len(afterToks) > 0 && (afterToks[0].lower == "revenue" || afterToks[0].lower == "in" && len(afterToks) > 1 && afterToks[1].lower == "revenue") {
@@ -743,7 +764,10 @@ func (s *state) sentenceMoney(si int, valOnly bool, df *events.DealFacts, tr *ev
 		}
 		// "a transaction that people familiar with the matter valued at
 		// $2 billion", "put the price at": the price of a purchase.
-		if isVal && s.termIn(si, "acq_verb") && priceOfPurchase(toks[max(0, n-12):n]) {
+		// "The deal is worth about $1.7 billion" after a headline purchase
+		// counts too, unless the sentence speaks of a raise.
+		purchase := s.termIn(si, "acq_verb") || s.termIn(0, "acq_verb") && !s.termIn(si, "raise_verb") && !s.termIn(si, "round_noun")
+		if isVal && purchase && priceOfPurchase(toks[max(0, n-12):n]) {
 			isVal = false
 		}
 		if skip {
@@ -793,7 +817,9 @@ func priceOfPurchase(before []token) bool {
 				return true
 			}
 		case "valued", "worth":
-			if deal >= 0 {
+			// "had valued Kestrel at": the verb has a company as object.
+			object := t.lower == "valued" && i+1 < len(before) && !slices.Contains([]string{"at", "by", "in", "as"}, before[i+1].lower)
+			if deal >= 0 && !object {
 				return true
 			}
 		}
@@ -874,17 +900,19 @@ func (s *state) dealType(order []int, df *events.DealFacts) string {
 	switch {
 	case (any(top, "deal_joint") && !anyMain(top[:1], "deal_acquisition")) || (corporates >= 2 && len(df.Investors) == corporates && !ledBy && !lettered && any(order, "deal_stake")):
 		return events.DealJointInvestment
-	case anyMain(top, "deal_placement") && !anyMain(top[:1], "deal_acquisition") && !anyMain(top[:1], "deal_stake"):
+	case anyMain(top, "deal_placement") && !anyMain(top[:1], "deal_acquisition") && !s.titleHas("deal_stake", "deal_licence"):
 		// A listed company selling new shares to investors.
 		return events.DealOther
-	case anyMain(top[:1], "deal_licence") || anyMain(top, "deal_licence") && !anyMain(top, "deal_acquisition"):
-		// Licence-and-hire: pays for the technology and the people.
+	case (anyMain(top[:1], "deal_licence") || anyMain(top, "deal_licence") && !anyMain(top, "deal_acquisition")) && !s.titleHas("deal_stake", "deal_licence"):
+		// Licence-and-hire: pays for the technology and the people. A stake
+		// named in the headline beside a licence ("takes $1bn stake in
+		// OpenAI and licenses its characters") is the capital event.
 		return events.DealOther
 	case anyMain(top, "deal_ipo") && !explicitRound:
 		return events.DealIPO
 	case strategic && !explicitRound:
 		return events.DealStrategicInvestment
-	case anyMain(top, "deal_acquisition") && !any(top[:1], "deal_stake"):
+	case anyMain(top, "deal_acquisition") && !any(top[:1], "deal_stake") && !s.proceedsToBuy():
 		return events.DealAcquisition
 	case any(order, "deal_other") && !strongRound && !any(order, "deal_acquisition"):
 		return events.DealOther
@@ -898,6 +926,30 @@ func (s *state) dealType(order []int, df *events.DealFacts) string {
 		return events.DealIPO
 	}
 	return events.DealFundingRound
+}
+
+// proceedsToBuy reports whether the headline raises money before it names
+// a purchase: "raises 1.2 billion yuan to buy computing capacity" says what
+// the money is for, not that the company is bought.
+func (s *state) proceedsToBuy() bool {
+	if len(s.sents) == 0 || s.sents[0].Zone != rules.ZoneTitle {
+		return false
+	}
+	r, a := s.termStart(0, "raise_verb"), s.termStart(0, "deal_acquisition")
+	return r >= 0 && a > r
+}
+
+// titleHas reports whether the headline holds every one of terms.
+func (s *state) titleHas(terms ...string) bool {
+	if len(s.sents) == 0 || s.sents[0].Zone != rules.ZoneTitle {
+		return false
+	}
+	for _, t := range terms {
+		if !s.termIn(0, t) {
+			return false
+		}
+	}
+	return true
 }
 
 func (s *state) dealStatus(order []int) string {

@@ -1,0 +1,116 @@
+package classify
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/newsmon/newsmon/pkg/events"
+)
+
+// TestDealMoneyAndType checks how figures are read as a deal's amount or
+// the company's valuation, and which deal type a headline gives.
+func TestDealMoneyAndType(t *testing.T) {
+	c := testClassifier(t)
+	cases := []struct {
+		name, title, text string
+		typ               string
+		amount, valuation float64 // USD; 0 means none expected
+	}{
+		{"valuation after a long apposition",
+			"Redwood Capital leads $600 million round in Kestrine AI",
+			"The financing values Kestrine, founded two years ago by former Oxford researcher Mara Lindqvist, at about $4.2 billion, people briefed on the terms said.",
+			events.DealFundingRound, 600e6, 4.2e9},
+		{"at least is no valuation",
+			"Kestrine AI raises at least $600 million",
+			"Kestrine AI raised at least $600 million in a round that values the company at $4.2 billion.",
+			events.DealFundingRound, 600e6, 4.2e9},
+		{"price of a headline purchase in a later sentence",
+			"Lattice Forge agrees to buy model-monitoring start-up Ostrava AI",
+			"Chip-design software maker Lattice Forge is acquiring Ostrava AI, whose tools watch machine-learning models in production. The deal is worth about $640 million, according to a person familiar with it.",
+			events.DealAcquisition, 640e6, 0},
+		{"a purchase that had valued the company",
+			"Varmland Robotics calls off purchase of Teodor AI",
+			"Varmland Robotics said it had ended its agreement to buy Teodor AI, a start-up making AI vision software for warehouses. The deal, announced in May, had valued Teodor at $310 million.",
+			events.DealAcquisition, 0, 310e6},
+		{"a stake beside a licence in the headline",
+			"Carrow Studios takes $500 million stake in Fennick AI and licenses its film library",
+			"Carrow Studios will make a $500 million equity investment in Fennick AI, the video-model developer, which may train on the studio's catalogue under a two-year agreement.",
+			events.DealStrategicInvestment, 500e6, 0},
+		{"what the money buys is no acquisition",
+			"Qiantang AI raises $120 million to buy computing capacity",
+			"Hangzhou model developer Qiantang AI has raised $120 million in a new round and will spend most of it on GPU servers.",
+			events.DealFundingRound, 120e6, 0},
+		{"licence and hire stays other",
+			"Halvard pays $900 million to license Brisa AI's models and hire its founders",
+			"Halvard will pay Brisa AI about $900 million for a non-exclusive licence to its models, and the start-up's two founders will join Halvard's research group.",
+			events.DealOther, 900e6, 0},
+	}
+	for _, tc := range cases {
+		res := c.Classify(Document{Title: tc.title, Text: tc.text})
+		inv := res.Topic("ai_investment")
+		if inv == nil || !inv.Matched || inv.Facts == nil || inv.Facts.Deal == nil {
+			t.Errorf("%s: ai_investment not matched", tc.name)
+			continue
+		}
+		d := inv.Facts.Deal
+		if d.Type != tc.typ {
+			t.Errorf("%s: type %q, want %q", tc.name, d.Type, tc.typ)
+		}
+		if got := usd(d.Amount); got != tc.amount {
+			t.Errorf("%s: amount %v, want %v", tc.name, got, tc.amount)
+		}
+		if got := usd(d.Valuation); got != tc.valuation {
+			t.Errorf("%s: valuation %v, want %v", tc.name, got, tc.valuation)
+		}
+	}
+}
+
+func usd(m *events.Money) float64 {
+	if m == nil {
+		return 0
+	}
+	return m.USD
+}
+
+// TestChipActions checks actions whose words overlap another action's:
+// duties that close an anti-dumping probe, an order barring exports, an
+// import refusal at customs and a domestic-chip mandate for state projects.
+func TestChipActions(t *testing.T) {
+	c := testClassifier(t)
+	cases := []struct {
+		name, title, text string
+		action            string
+		jurisdiction      string
+	}{
+		{"anti-dumping duties are a tariff",
+			"China imposes anti-dumping duties on US power-management chips",
+			"The commerce ministry set deposits of up to 35% on certain power-management chips made in the United States, concluding an investigation it opened last year.",
+			events.ActionTariff, "China"},
+		{"barred from exporting is an export control",
+			"Beijing bars Valtrix China from exporting chips made at its Suzhou plant",
+			"China's commerce ministry prohibited the Chinese unit of the Dutch chipmaker Valtrix from exporting finished components, after The Hague took control of the parent.",
+			events.ActionExportControl, "China"},
+		{"refused entry at customs is a ban",
+			"Korean customs told Nvidia H20 chips are not cleared for entry",
+			"Customs officers at Korean ports were instructed that Nvidia's H20 processors may not be admitted, according to people familiar with the guidance.",
+			events.ActionBan, "South Korea"},
+		{"a CHIPS award names the US",
+			"CHIPS grant to packaging start-up Lumeron becomes an equity stake",
+			"The $150 million award to the Arizona packaging company will now take the form of preferred shares, extending the practice of seeking ownership in return for subsidies.",
+			events.ActionSubsidy, "US"},
+	}
+	for _, tc := range cases {
+		res := c.Classify(Document{Title: tc.title, Text: tc.text})
+		cp := res.Topic("chip_policy")
+		if cp == nil || !cp.Matched || cp.Facts == nil || cp.Facts.ChipPolicy == nil {
+			t.Errorf("%s: chip_policy not matched", tc.name)
+			continue
+		}
+		if cp.Facts.ChipPolicy.Action != tc.action {
+			t.Errorf("%s: action %q, want %q", tc.name, cp.Facts.ChipPolicy.Action, tc.action)
+		}
+		if !slices.Contains(cp.Facts.ChipPolicy.Jurisdictions, tc.jurisdiction) {
+			t.Errorf("%s: jurisdictions %v lack %q", tc.name, cp.Facts.ChipPolicy.Jurisdictions, tc.jurisdiction)
+		}
+	}
+}
