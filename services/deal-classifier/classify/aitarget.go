@@ -116,7 +116,7 @@ func (s *state) describedAt(o mention) bool {
 	rest := runes[o.end:st.End]
 	tail := strings.ToLower(string(rest[:min(len(rest), 12)]))
 	if strings.HasPrefix(tail, ", ") || strings.HasPrefix(tail, "'s ") || strings.HasPrefix(tail, "\u2019s ") || strings.HasPrefix(tail, " (") {
-		for hi < st.End && hi-o.end < targetWindow*2 {
+		for hi < st.End && hi-o.end < targetWindow*3 {
 			r := runes[hi]
 			if r == ';' || r == '.' || (r == ',' && hi > o.end+1) {
 				break

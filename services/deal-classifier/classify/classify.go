@@ -46,6 +46,10 @@ type state struct {
 	// target is the deal target dealFacts chose, when it chose one.
 	target mention
 	hasTgt bool
+	// roundTotal is the new total of a round that grew ("extends its
+	// Series C to $208m"), the amount when no added figure is given.
+	roundTotal     *events.Money
+	roundTotalSent int
 	// aiBuyer is set when the only AI company near the deal is its buyer
 	// or backer, so the deal has no AI target.
 	aiBuyer bool

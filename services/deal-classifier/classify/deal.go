@@ -298,6 +298,12 @@ func (s *state) roleOf(m mention, toks []token) role {
 		// "characters from Disney, Marvel and Pixar", "chips from Nvidia":
 		// "from" after a thing that is not money names no backer.
 		fromThing := prev == "from" && b > 0 && nonCapitalFrom[toks[b-1].lower]
+		// "held takeover talks with Perplexity": the one to be bought.
+		if prev == "with" && b > 1 && (toks[b-1].lower == "talks" || toks[b-1].lower == "discussions" || toks[b-1].lower == "negotiations") &&
+			(toks[b-2].lower == "takeover" || toks[b-2].lower == "acquisition" || toks[b-2].lower == "merger" || toks[b-2].lower == "buyout") {
+			r.target += 3
+			fromThing = true
+		}
 		// "Etched has previously raised money from Peter Thiel": earlier
 		// backers are background to this deal.
 		if earlierBackers(toks[:k0]) {
@@ -661,6 +667,7 @@ func (s *state) dealFacts(topicSents []int, tr *events.TopicResult) *events.Deal
 }
 
 func (s *state) dealMoney(order []int, df *events.DealFacts, tr *events.TopicResult) {
+	s.roundTotal = nil
 	var toks []token
 	for _, si := range order {
 		toks = s.sentenceMoney(si, false, df, tr, toks)
@@ -676,7 +683,30 @@ func (s *state) dealMoney(order []int, df *events.DealFacts, tr *events.TopicRes
 			toks = s.sentenceMoney(si, false, df, tr, toks)
 		}
 	}
+	if df.Amount == nil && s.roundTotal != nil {
+		df.Amount = s.roundTotal
+		tr.Evidence = append(tr.Evidence, s.evidence("deal.amount", s.roundTotalSent))
+	}
 	s.valuationFallback(order, df, tr, toks)
+}
+
+// roundAfterFigure follow a figure that sizes a round: "$180 million
+// Series C".
+var roundAfterFigure = set(`series round funding financing seed raise tranche`)
+
+// extendVerbs grow a round to a new total.
+var extendVerbs = set(`extends extended extending extend tops topped topping expands expanded expanding
+	boosts boosted lifts lifted grows grew increases increased upsizes upsized swells swelled`)
+
+// hasExtendVerb reports whether the words before a figure grow a round:
+// "extends Series C to", "tops up its round to".
+func hasExtendVerb(before []token) bool {
+	for _, t := range before {
+		if extendVerbs[t.lower] {
+			return true
+		}
+	}
+	return false
 }
 
 // dealSentence reports whether sentence si speaks of a capital event.
@@ -710,9 +740,13 @@ func (s *state) sentenceMoney(si int, valOnly bool, df *events.DealFacts, tr *ev
 		// data-labelling company at more than $29 billion").
 		n := len(toks)
 		atFigure := false // "at about $2.5 billion", not "at least"
+		toFigure := false // "extends its Series C to $208m", not "up to"
 		for n > 0 && qualifierWords[toks[n-1].lower] {
 			if toks[n-1].lower == "at" && (n == len(toks) || toks[n].lower != "least") {
 				atFigure = true
+			}
+			if toks[n-1].lower == "to" && (n < 2 || toks[n-2].lower != "up") {
+				toFigure = true
 			}
 			n--
 		}
@@ -767,13 +801,30 @@ func (s *state) sentenceMoney(si int, valOnly bool, df *events.DealFacts, tr *ev
 		// "The deal is worth about $1.7 billion" after a headline purchase
 		// counts too, unless the sentence speaks of a raise.
 		purchase := s.termIn(si, "acq_verb") || s.termIn(0, "acq_verb") && !s.termIn(si, "raise_verb") && !s.termIn(si, "round_noun")
-		if isVal && purchase && priceOfPurchase(toks[max(0, n-12):n]) {
+		if isVal && purchase && priceOfPurchase(toks[max(0, n-12):n]) || isVal && sizeOfDeal(toks[max(0, n-12):n]) {
+			isVal = false
+		}
+		// "priced its IPO at $37": a figure without a scale is a share
+		// price, never the size of a deal or a company.
+		if a.Value < 1e4 && (a.USD == 0 || a.USD < 1e4) {
+			skip = true
+		}
+		// "valuation in $180 million Series C": the figure names the round.
+		if isVal && !atFigure && len(afterToks) > 0 && roundAfterFigure[afterToks[0].lower] && (len(before) == 0 || before[len(before)-1].lower == "in") {
 			isVal = false
 		}
 		if skip {
 			continue
 		}
 		m := toMoney(a)
+		// "tops up its Series A to $41m": the new total of a round that
+		// grew; the money added this time is the deal, when it is given.
+		if toFigure && !isVal && hasExtendVerb(before) {
+			if s.roundTotal == nil {
+				s.roundTotal, s.roundTotalSent = m, si
+			}
+			continue
+		}
 		if isVal {
 			if df.Valuation == nil {
 				df.Valuation = m
@@ -820,6 +871,36 @@ func priceOfPurchase(before []token) bool {
 			// "had valued Kestrel at": the verb has a company as object.
 			object := t.lower == "valued" && i+1 < len(before) && !slices.Contains([]string{"at", "by", "in", "as"}, before[i+1].lower)
 			if deal >= 0 && !object {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sizeOfDeal reports whether the words before a figure size a commitment
+// or arrangement rather than value a company, whatever the deal is: "a
+// commitment that people familiar with the terms valued at", "put the value
+// of the arrangement at".
+func sizeOfDeal(before []token) bool {
+	noun := -1
+	for i, t := range before {
+		switch t.lower {
+		case "commitment", "arrangement", "pact", "package":
+			noun = i
+		case "company", "startup", "start-up", "firm", "business", "group", "lab", "developer", "maker":
+			noun = -1
+		case "value":
+			if i+2 < len(before) && before[i+1].lower == "of" {
+				for _, u := range before[i+2 : min(len(before), i+5)] {
+					if dealNouns[u.lower] || u.lower == "arrangement" || u.lower == "pact" || u.lower == "commitment" {
+						return true
+					}
+				}
+			}
+		case "valued", "worth":
+			object := t.lower == "valued" && i+1 < len(before) && !slices.Contains([]string{"at", "by", "in", "as"}, before[i+1].lower)
+			if noun >= 0 && !object {
 				return true
 			}
 		}

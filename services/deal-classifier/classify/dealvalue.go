@@ -19,7 +19,7 @@ func (s *state) valuationFallback(order []int, df *events.DealFacts, tr *events.
 	if df.Valuation != nil || len(order) == 0 {
 		return
 	}
-	for si := 0; si < min(len(s.sents), 3) && df.Valuation == nil; si++ {
+	for si := 0; si < min(len(s.sents), 6) && df.Valuation == nil; si++ {
 		if !slices.Contains(order, si) && s.termIn(si, "valuation") {
 			toks = s.sentenceMoney(si, true, df, tr, toks)
 		}

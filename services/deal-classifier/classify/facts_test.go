@@ -40,6 +40,18 @@ func TestDealMoneyAndType(t *testing.T) {
 			"Qiantang AI raises $120 million to buy computing capacity",
 			"Hangzhou model developer Qiantang AI has raised $120 million in a new round and will spend most of it on GPU servers.",
 			events.DealFundingRound, 120e6, 0},
+		{"an extension's added money is the deal",
+			"Tessaly AI tops up Series A to $41m",
+			"The Lisbon maker of AI agents for shipping brokers added $13 million to the round it closed in March, with Corbel Ventures joining its existing backers.",
+			events.DealFundingRound, 13e6, 0},
+		{"a share price is no deal size",
+			"Quorra AI rises in Nasdaq debut",
+			"Shares of Quorra AI rose on their first day of trading after the company priced its initial public offering at $28. The IPO raised about $350 million.",
+			events.DealIPO, 350e6, 0},
+		{"valuation in a round's figure",
+			"Vireo Labs triples valuation in $120 million Series B",
+			"Two growth funds co-led the round for the AI voice start-up. The Series B values the company at $2.1 billion.",
+			events.DealFundingRound, 120e6, 2.1e9},
 		{"licence and hire stays other",
 			"Halvard pays $900 million to license Brisa AI's models and hire its founders",
 			"Halvard will pay Brisa AI about $900 million for a non-exclusive licence to its models, and the start-up's two founders will join Halvard's research group.",
@@ -111,6 +123,77 @@ func TestChipActions(t *testing.T) {
 		}
 		if !slices.Contains(cp.Facts.ChipPolicy.Jurisdictions, tc.jurisdiction) {
 			t.Errorf("%s: jurisdictions %v lack %q", tc.name, cp.Facts.ChipPolicy.Jurisdictions, tc.jurisdiction)
+		}
+	}
+}
+
+// TestDealParties checks who is named as target and backer: the company
+// in takeover talks, a founder who is no target, a regional fund arm and a
+// backer that "will invest".
+func TestDealParties(t *testing.T) {
+	c := testClassifier(t)
+	cases := []struct {
+		name, title, text string
+		target            string
+		investors         []string
+	}{
+		{"the company in takeover talks is the target",
+			"Meta held takeover talks with Perplexity, people familiar say",
+			"Meta Platforms explored buying the AI search start-up this spring, but the talks ended without a deal.",
+			"Perplexity AI", []string{"Meta"}},
+		{"a founder is no target",
+			"Kesari AI becomes India's newest AI unicorn",
+			"The start-up set up by Arjun Mehrotra raised $60 million in a round led by Lattice Partners India, valuing it at $1 billion.",
+			"Kesari AI", []string{"Lattice Partners India"}},
+		{"a backer that will invest",
+			"Gulf fund Qamar Holding takes 20% of Arabic model builder Sadeem AI",
+			"State-backed Qamar Holding will invest $250 million in Sadeem AI, a Riyadh start-up training language models for Arabic dialects.",
+			"Sadeem AI", []string{"Qamar Holding"}},
+	}
+	for _, tc := range cases {
+		res := c.Classify(Document{Title: tc.title, Text: tc.text})
+		inv := res.Topic("ai_investment")
+		if inv == nil || !inv.Matched || inv.Facts == nil || inv.Facts.Deal == nil {
+			t.Errorf("%s: ai_investment not matched", tc.name)
+			continue
+		}
+		d := inv.Facts.Deal
+		if d.Target != tc.target {
+			t.Errorf("%s: target %q, want %q", tc.name, d.Target, tc.target)
+		}
+		var names []string
+		for _, i := range d.Investors {
+			names = append(names, i.Name)
+		}
+		for _, w := range tc.investors {
+			if !slices.Contains(names, w) {
+				t.Errorf("%s: investors %v lack %q", tc.name, names, w)
+			}
+		}
+	}
+}
+
+// TestNotADeal checks stories with deal words that report no capital
+// event: recurring payments, a company not raising, a holdings disclosure,
+// a chip sale and French "pour".
+func TestNotADeal(t *testing.T) {
+	c := testClassifier(t)
+	cases := []struct{ title, text string }{
+		{"Samsung to pay Mistral AI about $400 million a year for a custom model",
+			"Samsung is finalising an agreement to pay roughly $400 million annually for a model Mistral AI will tune for its phones, people familiar said."},
+		{"Seoul chatbot maker Dasol AI cuts a quarter of staff",
+			"Dasol AI, a developer of customer-service chatbots, is laying off 25% of its employees. The start-up said it had 20 months of cash and was not seeking new funding."},
+		{"SoundHound shares jump as filing shows Nvidia holds a small stake",
+			"A quarterly holdings disclosure revealed that Nvidia owns shares in the voice-AI firm SoundHound."},
+		{"AMD to supply 12,000 MI350 chips to Saudi AI start-up Humain",
+			"AMD will sell 12,000 of its accelerators to Humain, the AI company owned by the Public Investment Fund, for a data centre in Riyadh."},
+		{"Mistral AI lance une offre payante pour Le Chat",
+			"La start-up propose un abonnement à 14,99 euros par mois pour ses derniers modèles."},
+	}
+	for _, tc := range cases {
+		res := c.Classify(Document{Title: tc.title, Text: tc.text})
+		if inv := res.Topic("ai_investment"); inv != nil && inv.Matched {
+			t.Errorf("%q: matched ai_investment (score %.2f)", tc.title, inv.Score)
 		}
 	}
 }

@@ -85,7 +85,7 @@ var (
 		european swedish canadian dutch swiss singaporean saudi emirati taiwanese chip chipmaker chip-maker designer maker developer company
 		firm lab unicorn coding defense defence search voice video humanoid robot robotics-startup generative cloud software platform
 		rival exclusive tech two three data group giant legal healthcare agent agents hardware model models inference gpu
-		accelerator accelerators industrial enterprise agentic
+		accelerator accelerators industrial enterprise agentic state-backed state-owned government-backed state-run sovereign
 		paris-based london-based berlin-based munich-based beijing-based shanghai-based hangzhou-based shenzhen-based
 		ki-start-up ki-startup ki-firma ia
 		san francisco-based new york-based toronto-based tel aviv-based seoul-based tokyo-based`)
@@ -319,6 +319,12 @@ func (s *state) considerName(si int, toks []token, i, j int) {
 	if k := skipCoordinated(toks, j); k < len(toks) && (backerVerbs[toks[k].lower] || abandonVerbs[toks[k].lower]) && !personTitles[toks[i].lower] {
 		anchored = true
 	}
+	// "State-backed Qasr Holding will invest $250 million": a backer; its
+	// sentence's AI words describe the company it invests in.
+	backer := false
+	if j+1 < len(toks) && (toks[j].lower == "will" || toks[j].lower == "would" || toks[j].lower == "to") && (toks[j+1].lower == "invest" || toks[j+1].lower == "inject" || toks[j+1].lower == "lead" || toks[j+1].lower == "back") {
+		anchored, backer = true, true
+	}
 	if j < len(toks) {
 		next := toks[j].lower
 		switch {
@@ -342,7 +348,7 @@ func (s *state) considerName(si int, toks []token, i, j int) {
 	}
 	// The subject of the sentence ("Pebblecast snags ...", "Marlow, a
 	// Lisbon company building AI agents") rather than a backer.
-	subject := anchored && !afterBackerMarker(toks, i)
+	subject := anchored && !backer && !afterBackerMarker(toks, i)
 	if !anchored {
 		return
 	}
@@ -415,8 +421,49 @@ func (s *state) personNamed(name string) bool {
 		if b < e && personTitles[strings.ToLower(string(runes[b:e]))] {
 			return true
 		}
+		// "the start-up set up by Bhavish Aggarwal", "founded by Mira
+		// Murati": a founder, when the name reads as a person's.
+		if b < e && strings.ToLower(string(runes[b:e])) == "by" && !investorName(strings.ToLower(name)) && personShaped(name) {
+			w := b
+			for w > 0 && runes[w-1] == ' ' {
+				w--
+			}
+			v := w
+			for v > 0 && (unicode.IsLetter(runes[v-1]) || runes[v-1] == '-') {
+				v--
+			}
+			if founderVerbs[strings.ToLower(string(runes[v:w]))] {
+				return true
+			}
+		}
 	}
 	return false
+}
+
+// founderVerbs come before "by" and a founder's name: "founded by", "set
+// up by", "run by".
+var founderVerbs = set(`founded co-founded cofounded up started created run headed chaired`)
+
+// companyWords name companies, not people.
+var companyWords = set(`labs lab robotics systems technologies technology computing compute intelligence group
+	holdings holding capital partners ventures inc ltd corp bio health networks dynamics logic silicon
+	semiconductor semiconductors devices industries research studio studios games media software data cloud`)
+
+// personShaped reports whether name is two or three capitalised words with
+// no company word among them: "Bhavish Aggarwal", not "Matrix Partners" or
+// "Mistral AI".
+func personShaped(name string) bool {
+	words := strings.Fields(name)
+	if len(words) < 2 || len(words) > 3 {
+		return false
+	}
+	for _, w := range words {
+		r := []rune(w)
+		if !unicode.IsUpper(r[0]) || len(r) < 2 || unicode.IsUpper(r[1]) || namesAI(w) || companyWords[strings.ToLower(w)] {
+			return false
+		}
+	}
+	return true
 }
 
 // namesAI reports whether a name says it is an AI company: "Acme AI",
@@ -495,7 +542,15 @@ var andWords = set(`and & et und e y en`)
 // investorName reports whether a found name reads as an investor's
 // ("Helix Ridge Capital", "Northwind Ventures").
 func investorName(lname string) bool {
-	for _, suf := range []string{" capital", " ventures", " partners", " fund", " investments", " holdings", " vc", " bank", " group",
+	// "Matrix Partners India", "Sequoia Capital China": a regional arm.
+	if k := strings.LastIndex(lname, " "); k > 0 && investorSuffix(lname[:k]) {
+		return true
+	}
+	return investorSuffix(lname)
+}
+
+func investorSuffix(lname string) bool {
+	for _, suf := range []string{" capital", " ventures", " partners", " fund", " investments", " holdings", " holding", " vc", " bank", " group",
 		" kapital", " fonds", " fondo", " fundo", " capitale"} {
 		if strings.HasSuffix(lname, suf) {
 			return true
