@@ -16,13 +16,14 @@ var (
 	investorVerbs = set(`invest invests invested investing acquire acquires acquired acquiring buy buys bought buying
 		take takes took taking lead leads led leading pour pours poured inject injects injected back backs backed
 		approached approaches agreed agrees pay pays paid makes made offered offers bid bids joins joined participated
-		co-led wants plans plan pledged commits committed bets snaps snapped purchases purchased hired hires
+		co-led wants plans plan pledged commits committed bets snaps snapped purchases purchased hired hires joining joins
 		acqui-hires acqui-hired figurent participent zählen beteiligten führte bankrolls bankrolled bankroll
 		ploughs ploughed pumps pumped swallows swallowed putting puts wrote licenses licences licensed
 		neemt koopt kocht rachète acquiert kauft übernimmt compra adquiere adquire acquisisce acquista rileva
 		picks pick leder ledde leidt lidera liderou lideró encabeza encabezó dirige mène führt guida współprowadzą prowadzi`)
 	supplyVerbs    = set(`supply supplies sell sells ship ships export exports deliver delivers provide provides resume`)
 	investorBefore = []string{"led by", "co-led by", "backed by", "from", "including", "included", "backers", "assets to", "itself to", "joined by", "participation from",
+		"provided by", "funded by", "financed by", "put up by",
 		"such as", "include", "investors", "by", "alongside", "with", "runde von", "angeführt von", "geführt von",
 		"menée par", "mené par", "dirigée par", "menés par",
 		// Italian, Spanish, Portuguese, Dutch, German and French list openers.
@@ -46,6 +47,7 @@ var (
 	skipMoneyBefore = set(`revenue revenues sales from total bringing loss losses debt fine settlement cost costs
 		spent spend spending profit income capex`)
 	roundStrong = []string{"funding round", "financing round", "round of", "series ", "seed", "fundraising", "fundraise",
+		"has led a", " led a $", " leads a $", "joined the round", "joins the round", "existing backers", "existing investors",
 		"led by", "co-led", "round led", "million round", "billion round", "million series", "joined a", "joining a", "part in a", "mega-round", "investors including", "backers including", "raised", "raises", "raising",
 		"pre-seed", "tops up", "topped up", "hauls in", "hauled in", "snags", "snagged", "bags", "bagged", "pockets", "pocketed",
 		"lève", "levé", "levée", "raccoglie", "raccolto", "sammelt", "finanzierungsrunde", "調達", "シリーズ", "시리즈", "투자 유치", "ronda ", "rodada ", "liderada por", "liderado por",
@@ -979,7 +981,7 @@ func (s *state) dealType(order []int, df *events.DealFacts) string {
 		}
 	}
 	switch {
-	case (any(top, "deal_joint") && !anyMain(top[:1], "deal_acquisition")) || (corporates >= 2 && len(df.Investors) == corporates && !ledBy && !lettered && any(order, "deal_stake")):
+	case (any(top, "deal_joint") && !anyMain(top[:1], "deal_acquisition") && !lettered) || (corporates >= 2 && len(df.Investors) == corporates && !ledBy && !lettered && any(order, "deal_stake")):
 		return events.DealJointInvestment
 	case anyMain(top, "deal_placement") && !anyMain(top[:1], "deal_acquisition") && !s.titleHas("deal_stake", "deal_licence"):
 		// A listed company selling new shares to investors.

@@ -322,8 +322,13 @@ func (s *state) considerName(si int, toks []token, i, j int) {
 	// "State-backed Qasr Holding will invest $250 million": a backer; its
 	// sentence's AI words describe the company it invests in.
 	backer := false
-	if j+1 < len(toks) && (toks[j].lower == "will" || toks[j].lower == "would" || toks[j].lower == "to") && (toks[j+1].lower == "invest" || toks[j+1].lower == "inject" || toks[j+1].lower == "lead" || toks[j+1].lower == "back") {
-		anchored, backer = true, true
+	if k := j + 1; k < len(toks) && (toks[j].lower == "will" || toks[j].lower == "would" || toks[j].lower == "to") {
+		if k+1 < len(toks) && (toks[k].lower == "together" || toks[k].lower == "jointly" || toks[k].lower == "also") {
+			k++ // "will together invest"
+		}
+		if w := toks[k].lower; w == "invest" || w == "inject" || w == "lead" || w == "back" {
+			anchored, backer = true, true
+		}
 	}
 	if j < len(toks) {
 		next := toks[j].lower
@@ -530,7 +535,7 @@ func skipCoordinated(toks []token, j int) int {
 var nameInner = set(`Investment Series Capital`)
 
 // backerVerbs follow a backer's name: "Amplify Partners led the round".
-var backerVerbs = set(`led co-led leads invested invests participated joined takes took backed backs hired hires
+var backerVerbs = set(`led co-led leads invested invests participated joined joining joins takes took backed backs hired hires
 	wrote bankrolls bankrolled ploughs ploughed pumps pumped
 	acqui-hires acqui-hired figurent participent neemt koopt rachète acquiert kauft übernimmt compra adquiere adquire
 	acquisisce acquista rileva agreed agrees acquires acquired buys bought purchases purchased
