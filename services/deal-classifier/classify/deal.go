@@ -46,7 +46,7 @@ var (
 	dealNouns       = set(`deal deals transaction agreement acquisition takeover purchase investment`)
 	skipMoneyBefore = set(`revenue revenues sales from total bringing loss losses debt fine settlement cost costs
 		spent spend spending profit income capex`)
-	roundStrong = []string{"funding round", "financing round", "round of", "series ", "seed", "fundraising", "fundraise",
+	roundStrong = []string{"funding round", "financing round", "round of", "series ", "series-", "seed", "fundraising", "fundraise",
 		"has led a", " led a $", " leads a $", "joined the round", "joins the round", "existing backers", "existing investors",
 		"led by", "co-led", "round led", "million round", "billion round", "million series", "joined a", "joining a", "part in a", "mega-round", "investors including", "backers including", "raised", "raises", "raising",
 		"pre-seed", "tops up", "topped up", "hauls in", "hauled in", "snags", "snagged", "bags", "bagged", "pockets", "pocketed",
@@ -59,6 +59,7 @@ var (
 	// seriesNamed names a lettered or seed round: several corporates in one
 	// are its participants, not a joint investment.
 	seriesNamed = []string{"series a", "series b", "series c", "series d", "series e", "series f", "series g", "series h",
+		"series-a", "series-b", "series-c", "series-d", "series-e", "series-f", "serie a", "serie b", "serie c", "série a", "série b", "série c",
 		"seed round", "シリーズ", "시리즈", "a轮", "b轮", "c轮", "d轮"}
 	// strategicMarkers call a stake strategic outright (战略融资 is a
 	// strategic round, though 融资 alone reads as a funding round).
