@@ -207,6 +207,8 @@ func TestNotADeal(t *testing.T) {
 			"A quarterly holdings disclosure revealed that Nvidia owns shares in the voice-AI firm SoundHound."},
 		{"AMD to supply 12,000 MI350 chips to Saudi AI start-up Humain",
 			"AMD will sell 12,000 of its accelerators to Humain, the AI company owned by the Public Investment Fund, for a data centre in Riyadh."},
+		{"Sleep-tracking ring start-up Nocturne closes $30 million round",
+			"Nocturne, which sells a smart ring with AI-generated sleep coaching, raised $30 million from consumer health investors."},
 		{"Mistral AI lance une offre payante pour Le Chat",
 			"La start-up propose un abonnement à 14,99 euros par mois pour ses derniers modèles."},
 	}
@@ -214,6 +216,24 @@ func TestNotADeal(t *testing.T) {
 		res := c.Classify(Document{Title: tc.title, Text: tc.text})
 		if inv := res.Topic("ai_investment"); inv != nil && inv.Matched {
 			t.Errorf("%q: matched ai_investment (score %.2f)", tc.title, inv.Score)
+		}
+	}
+}
+
+// TestNotChipPolicy checks chip stories without a government action: a
+// takeover between chipmakers and a company's own compliance software.
+func TestNotChipPolicy(t *testing.T) {
+	c := testClassifier(t)
+	cases := []struct{ title, text string }{
+		{"Marvell agrees $1.9bn takeover of UK chip designer Ferrowave",
+			"The US chipmaker is buying the UK connectivity-chip designer to strengthen its push into data-centre processors."},
+		{"AMD builds opt-in software that can estimate where its GPUs are",
+			"AMD has developed a location service that uses network delays to estimate a GPU's position, a feature that could help customers show export compliance and deter smuggling."},
+	}
+	for _, tc := range cases {
+		res := c.Classify(Document{Title: tc.title, Text: tc.text})
+		if cp := res.Topic("chip_policy"); cp != nil && cp.Matched {
+			t.Errorf("%q: matched chip_policy (score %.2f)", tc.title, cp.Score)
 		}
 	}
 }
