@@ -581,7 +581,9 @@ func (s *state) dealFacts(topicSents []int, tr *events.TopicResult) *events.Deal
 			sc -= 1
 		}
 		p.score = sc
-		if sc > bestScore && (p.m.ai || p.r.target > 0) && !p.backerOnly {
+		// A company named as background ("law firm Wilson Sonsini",
+		// "ex-OpenAI CTO Mira Murati") is never the one the deal is about.
+		if sc > bestScore && (p.m.ai || p.r.target > 0) && !p.backerOnly && !p.r.background {
 			best, bestScore = i, sc
 		}
 	}
