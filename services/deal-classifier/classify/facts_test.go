@@ -215,6 +215,8 @@ func TestNotADeal(t *testing.T) {
 			"A quarterly holdings disclosure revealed that Nvidia owns shares in the voice-AI firm SoundHound."},
 		{"AMD to supply 12,000 MI350 chips to Saudi AI start-up Humain",
 			"AMD will sell 12,000 of its accelerators to Humain, the AI company owned by the Public Investment Fund, for a data centre in Riyadh."},
+		{"ServiceNow commits $300 million over five years to use Mistral AI models",
+			"The software group will run Mistral's models in its workflow products under a multiyear agreement."},
 		{"Sleep-tracking ring start-up Nocturne closes $30 million round",
 			"Nocturne, which sells a smart ring with AI-generated sleep coaching, raised $30 million from consumer health investors."},
 		{"Mistral AI lance une offre payante pour Le Chat",
@@ -235,6 +237,10 @@ func TestNotChipPolicy(t *testing.T) {
 	cases := []struct{ title, text string }{
 		{"Marvell agrees $1.9bn takeover of UK chip designer Ferrowave",
 			"The US chipmaker is buying the UK connectivity-chip designer to strengthen its push into data-centre processors."},
+		{"Quantix to buy chip foundry Carolina Wafer for $1.2 billion",
+			"The quantum-computing company said owning a US fab will let it control production of its chips. Carolina Wafer shareholders will receive cash and stock."},
+		{"Google pledges $20 billion in UK spending, including a supercomputer",
+			"Announced during President Trump's state visit, the commitment includes a cluster of 20,000 Nvidia chips."},
 		{"AMD builds opt-in software that can estimate where its GPUs are",
 			"AMD has developed a location service that uses network delays to estimate a GPU's position, a feature that could help customers show export compliance and deter smuggling."},
 	}

@@ -15,7 +15,8 @@ var (
 	notActorAfter = set(`chip chips chipmaker chipmakers company companies firm firms tech technology technologies
 		investors investor stocks stock shares market markets customers buyers startups start-ups startup
 		dollar dollars consumers users tariffs exports imports sales demand business businesses rivals rival
-		subsidiaries subsidiary unit units expansion office offices operations push launch debut visit trip tour ai a.i. based`)
+		subsidiaries subsidiary unit units expansion office offices operations push launch debut visit trip tour ai a.i. based
+		fab fabs factory factories plant plants foundry foundries facility facilities site sites spending`)
 	// stateWords after a possessive keep the government acting ("Korea's
 	// National Growth Fund", "Japan's Ministry of Economy").
 	stateWords = set(`national state sovereign public ministry government cabinet commerce finance industry trade
@@ -48,6 +49,10 @@ func (s *state) govActs(m mention) bool {
 				return false
 			}
 			if possessive && isCap(next) && !stateWords[next.lower] && !s.governmentAt(next.start) {
+				return false
+			}
+			// "President Trump's state visit": a trip, not a state body.
+			if possessive && next.lower == "state" && k1+1 < len(toks) && notActorAfter[toks[k1+1].lower] {
 				return false
 			}
 		}
