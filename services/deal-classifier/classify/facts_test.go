@@ -215,8 +215,10 @@ func TestNotADeal(t *testing.T) {
 			"A quarterly holdings disclosure revealed that Nvidia owns shares in the voice-AI firm SoundHound."},
 		{"AMD to supply 12,000 MI350 chips to Saudi AI start-up Humain",
 			"AMD will sell 12,000 of its accelerators to Humain, the AI company owned by the Public Investment Fund, for a data centre in Riyadh."},
-		{"ServiceNow commits $300 million over five years to use Mistral AI models",
-			"The software group will run Mistral's models in its workflow products under a multiyear agreement."},
+		{"Axel Springer signs content deal with Anthropic worth over $100m",
+			"The publisher will license its archive to the Claude developer under a multiyear agreement, people familiar said."},
+		{"ソフトバンクG、エヌビディア株を全て売却　58億ドル",
+			"ソフトバンクグループは保有するエヌビディア株を全て売却し、約58億ドルを得たと発表した。"},
 		{"Sleep-tracking ring start-up Nocturne closes $30 million round",
 			"Nocturne, which sells a smart ring with AI-generated sleep coaching, raised $30 million from consumer health investors."},
 		{"Mistral AI lance une offre payante pour Le Chat",
@@ -241,6 +243,8 @@ func TestNotChipPolicy(t *testing.T) {
 			"The quantum-computing company said owning a US fab will let it control production of its chips. Carolina Wafer shareholders will receive cash and stock."},
 		{"Google pledges $20 billion in UK spending, including a supercomputer",
 			"Announced during President Trump's state visit, the commitment includes a cluster of 20,000 Nvidia chips."},
+		{"US blacklists 9 firms over aircraft parts for Iranian airlines",
+			"The Commerce Department added the companies to the entity list for supplying aircraft parts to sanctioned carriers."},
 		{"AMD builds opt-in software that can estimate where its GPUs are",
 			"AMD has developed a location service that uses network delays to estimate a GPU's position, a feature that could help customers show export compliance and deter smuggling."},
 	}
@@ -248,6 +252,25 @@ func TestNotChipPolicy(t *testing.T) {
 		res := c.Classify(Document{Title: tc.title, Text: tc.text})
 		if cp := res.Topic("chip_policy"); cp != nil && cp.Matched {
 			t.Errorf("%q: matched chip_policy (score %.2f)", tc.title, cp.Score)
+		}
+	}
+}
+
+// TestNegativeCuesFire checks negative cues whose article the learned
+// scorer may still lift: the rules must at least say what speaks against
+// a deal, whatever a retrained model makes of it.
+func TestNegativeCuesFire(t *testing.T) {
+	c := testClassifier(t)
+	cases := []struct{ title, text, rule string }{
+		{"ServiceNow commits $300 million over five years to use Mistral AI models",
+			"The software group will run Mistral's models in its workflow products under a multiyear agreement.",
+			"neg_recurring_payment"},
+	}
+	for _, tc := range cases {
+		res := c.Classify(Document{Title: tc.title, Text: tc.text})
+		inv := res.Topic("ai_investment")
+		if inv == nil || !slices.ContainsFunc(inv.RulesFired, func(h events.RuleHit) bool { return h.Rule == tc.rule }) {
+			t.Errorf("%q: %s did not fire", tc.title, tc.rule)
 		}
 	}
 }

@@ -101,6 +101,9 @@ func Read(r io.Reader) (*Model, error) {
 	m := &Model{Weights: map[string]float64{}}
 	sc := bufio.NewScanner(r)
 	line := 0
+	// The header's "topic" and "bias" lines come first; later lines with
+	// those keys are features (the words "topic" and "bias" occur in news).
+	hasBias := false
 	for sc.Scan() {
 		line++
 		t := sc.Text()
@@ -111,7 +114,7 @@ func Read(r io.Reader) (*Model, error) {
 		if !ok {
 			return nil, fmt.Errorf("scorer: line %d: want feature<TAB>weight, got %q", line, t)
 		}
-		if k == "topic" {
+		if k == "topic" && m.Topic == "" {
 			m.Topic = v
 			continue
 		}
@@ -119,8 +122,8 @@ func Read(r io.Reader) (*Model, error) {
 		if err != nil || math.IsNaN(w) || math.IsInf(w, 0) {
 			return nil, fmt.Errorf("scorer: line %d: weight %q is not a finite number", line, v)
 		}
-		if k == "bias" {
-			m.Bias = w
+		if k == "bias" && !hasBias {
+			m.Bias, hasBias = w, true
 			continue
 		}
 		m.Weights[k] = w

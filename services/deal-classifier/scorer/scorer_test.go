@@ -104,6 +104,29 @@ func TestWriteReadRoundTrip(t *testing.T) {
 	}
 }
 
+// TestHeaderWordsAsFeatures checks that the words "bias" and "topic",
+// which news text contains, survive a round trip as features and do not
+// overwrite the model's header.
+func TestHeaderWordsAsFeatures(t *testing.T) {
+	m := &Model{Topic: "toy", Bias: -2, Weights: map[string]float64{"bias": 0.5, "topic": 0.25, "raises": 1}}
+	var buf bytes.Buffer
+	if err := m.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	back, err := Read(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if back.Topic != "toy" || back.Bias != -2 {
+		t.Errorf("header read back as topic %q bias %v, want toy -2", back.Topic, back.Bias)
+	}
+	for f, w := range m.Weights {
+		if back.Weights[f] != w {
+			t.Errorf("feature %q read back as %v, want %v", f, back.Weights[f], w)
+		}
+	}
+}
+
 func TestReadRefusesBrokenModels(t *testing.T) {
 	for name, tc := range map[string]struct{ src, want string }{
 		"no topic":     {"bias\t0.1\nfoo\t0.2\n", "no topic line"},
