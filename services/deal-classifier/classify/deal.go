@@ -43,7 +43,7 @@ var (
 	// qualifierWords stand between a valuation word and its figure.
 	qualifierWords = set(`more than over about around roughly nearly almost some at least up to rund etwa plus de environ`)
 	// dealNouns before "worth" make the figure the size of the deal.
-	dealNouns       = set(`deal deals transaction agreement acquisition takeover purchase investment`)
+	dealNouns       = set(`deal deals transaction agreement acquisition takeover purchase investment offer sale tender`)
 	skipMoneyBefore = set(`revenue revenues sales from total bringing loss losses debt fine settlement cost costs
 		spent spend spending profit income capex`)
 	roundStrong = []string{"funding round", "financing round", "round of", "series ", "series-", "seed", "fundraising", "fundraise",
@@ -805,7 +805,7 @@ func (s *state) sentenceMoney(si int, valOnly bool, df *events.DealFacts, tr *ev
 		// $2 billion", "put the price at": the price of a purchase.
 		// "The deal is worth about $1.7 billion" after a headline purchase
 		// counts too, unless the sentence speaks of a raise.
-		purchase := s.termIn(si, "acq_verb") || s.termIn(0, "acq_verb") && !s.termIn(si, "raise_verb") && !s.termIn(si, "round_noun")
+		purchase := s.termIn(si, "acq_verb") || s.termIn(si, "deal_licence") || s.termIn(0, "acq_verb") && !s.termIn(si, "raise_verb") && !s.termIn(si, "round_noun")
 		if isVal && purchase && priceOfPurchase(toks[max(0, n-12):n]) || isVal && sizeOfDeal(toks[max(0, n-12):n]) {
 			isVal = false
 		}
@@ -873,8 +873,10 @@ func priceOfPurchase(before []token) bool {
 				return true
 			}
 		case "valued", "worth":
-			// "had valued Kestrel at": the verb has a company as object.
-			object := t.lower == "valued" && i+1 < len(before) && !slices.Contains([]string{"at", "by", "in", "as"}, before[i+1].lower)
+			// "had valued Kestrel at": the verb has a company as object;
+			// "familiar with the deal valued it at": the deal.
+			object := t.lower == "valued" && i+1 < len(before) && !slices.Contains([]string{"at", "by", "in", "as"}, before[i+1].lower) &&
+				!(before[i+1].lower == "it" && deal == i-1)
 			if deal >= 0 && !object {
 				return true
 			}

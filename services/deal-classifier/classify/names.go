@@ -103,8 +103,9 @@ var (
 	afterNeedsNext = set(`is has to in said announced`)
 	afterNext      = set(`raising seeking valued raised raise talks list go ipo closed secured sell selling listing float added
 		going public exploring considering weighing buy acquire`)
-	possessiveNext = set(`ipo valuation funding listing debut fundraising round new latest fresh series technology tech models agent agents founders`)
-	startupWords   = set(`startup start-up company developer maker firm lab platform designer provider unicorn outfit venture
+	possessiveNext = set(`ipo valuation funding listing debut fundraising round new latest fresh series technology tech models agent agents founders
+		inference team staff engineers employees researchers assets patents`)
+	startupWords = set(`startup start-up company developer maker firm lab platform designer provider unicorn outfit venture
 		newcomer specialist builder`)
 )
 
@@ -555,7 +556,7 @@ func investorName(lname string) bool {
 }
 
 func investorSuffix(lname string) bool {
-	for _, suf := range []string{" capital", " ventures", " partners", " fund", " investments", " holdings", " holding", " vc", " bank", " group",
+	for _, suf := range []string{" capital", " ventures", " partners", " fund", " investments", " holdings", " holding", " vc", " bank", " group", " investment authority",
 		" kapital", " fonds", " fondo", " fundo", " capitale"} {
 		if strings.HasSuffix(lname, suf) {
 			return true
