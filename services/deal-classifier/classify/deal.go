@@ -988,8 +988,9 @@ func (s *state) dealType(order []int, df *events.DealFacts) string {
 	switch {
 	case (any(top, "deal_joint") && !anyMain(top[:1], "deal_acquisition") && !lettered) || (corporates >= 2 && len(df.Investors) == corporates && !ledBy && !lettered && any(order, "deal_stake")):
 		return events.DealJointInvestment
-	case anyMain(top, "deal_placement") && !anyMain(top[:1], "deal_acquisition") && !s.titleHas("deal_stake", "deal_licence"):
-		// A listed company selling new shares to investors.
+	case anyMain(top, "deal_placement") && !anyMain(top[:1], "deal_acquisition") && (!anyMain(top[:1], "deal_stake") || s.titleHas("deal_placement")):
+		// A listed company selling new shares to investors; a headline
+		// "top-up placement" stays one.
 		return events.DealOther
 	case (anyMain(top[:1], "deal_licence") || anyMain(top, "deal_licence") && !anyMain(top, "deal_acquisition")) && !s.titleHas("deal_stake", "deal_licence"):
 		// Licence-and-hire: pays for the technology and the people. A stake
