@@ -279,6 +279,9 @@ func (s *state) roleOf(m mention, toks []token) role {
 			r.background = true // "characters from Paramount"
 		case beforeAnchors[prev] || listOpener(toks, k0) || k0 > 1 && placeAdjective(prev) && beforeAnchors[toks[k0-2].lower]:
 			r.target += 3
+		case phrasalBuy(toks, k0) && !possessive && !s.isGovernment(m):
+			// "snaps up Sky", but not "snaps up Danish start-up Uizard".
+			r.target += 3
 		case (prev == "in" || prev == "into") && k0 > 1 && hasPrefixAny(toks[max(0, k0-8):k0-1], "invest", "stake", "pour", "inject", "bet", "put", "money", "capital", "funding", "interest"):
 			r.target += 3
 		case prev == "for" && k0 > 1 && hasPrefixAny(toks[k0-2:k0-1], "offer", "bid", "approach", "proposal"):
@@ -1084,4 +1087,10 @@ func (s *state) actingJurisdiction(order []int) string {
 		}
 	}
 	return ""
+}
+
+// isGovernment reports whether m names a government or a place.
+func (s *state) isGovernment(m mention) bool {
+	e := s.entry(m)
+	return e != nil && e.Kind == gazetteer.KindGovernment
 }

@@ -189,6 +189,14 @@ func TestDealParties(t *testing.T) {
 			"",
 			"Sauti Labs, which trains speech models for African languages, raised $460 million in a round led by the Qasr Investment Authority.",
 			"Sauti Labs", []string{"Qasr Investment Authority"}},
+		{"the name after 'snaps up' is the bought company",
+			"OpenAI snaps up Nimbus, an AI assistant for the Mac",
+			"OpenAI has acquired the small team behind Nimbus, a natural-language layer that reads what is on a Mac screen.",
+			"Nimbus", []string{"OpenAI"}},
+		{"a French AI name ending in IA",
+			"Capgemini s'offre la start-up lyonnaise Vigie IA",
+			"Le groupe de services informatiques rachète, pour un montant non dévoilé, cette jeune pousse spécialisée dans les agents d'intelligence artificielle.",
+			"Vigie IA", nil},
 		{"a backer that will invest",
 			"Gulf fund Qamar Holding takes 20% of Arabic model builder Sadeem AI",
 			"State-backed Qamar Holding will invest $250 million in Sadeem AI, a Riyadh start-up training language models for Arabic dialects.",
@@ -287,6 +295,25 @@ func TestNegativeCuesFire(t *testing.T) {
 		inv := res.Topic("ai_investment")
 		if inv == nil || !slices.ContainsFunc(inv.RulesFired, func(h events.RuleHit) bool { return h.Rule == tc.rule }) {
 			t.Errorf("%q: %s did not fire", tc.title, tc.rule)
+		}
+	}
+}
+
+// TestDealWordsInOtherSenses checks words that name a deal elsewhere but
+// not here: an IPO plan whose timetable is not "settled" is no lawsuit.
+func TestDealWordsInOtherSenses(t *testing.T) {
+	c := testClassifier(t)
+	res := c.Classify(Document{
+		Title: "Anthropic lays groundwork for IPO that could value it at up to $500 billion",
+		Text:  "Anthropic is preparing for a stock market listing that could value the company at as much as $500 billion, people familiar with the plans said. Executives have discussed raising at least $30 billion, though no timetable has been settled.",
+	})
+	inv := res.Topic("ai_investment")
+	if inv == nil || !inv.Matched {
+		t.Fatalf("ai_investment not matched: %+v", inv)
+	}
+	for _, h := range inv.RulesFired {
+		if h.Rule == "neg_legal" {
+			t.Errorf("neg_legal fired on %q", h.Match)
 		}
 	}
 }

@@ -86,6 +86,8 @@ var (
 		firm lab unicorn coding defense defence search voice video humanoid robot robotics-startup generative cloud software platform
 		rival exclusive tech two three data group giant legal healthcare agent agents hardware model models inference gpu
 		accelerator accelerators industrial enterprise agentic state-backed state-owned government-backed state-run sovereign
+		danish finnish norwegian polish irish spanish italian austrian belgian brazilian mexican argentine chilean
+		estonian czech hungarian portuguese greek turkish vietnamese indonesian thai malaysian australian
 		paris-based london-based berlin-based munich-based beijing-based shanghai-based hangzhou-based shenzhen-based
 		ki-start-up ki-startup ki-firma ia
 		san francisco-based new york-based toronto-based tel aviv-based seoul-based tokyo-based`)
@@ -275,7 +277,7 @@ func (s *state) considerName(si int, toks []token, i, j int) {
 		// "la startup milanese Claimora", "la start-up lyonnaise X".
 		anchored = true
 	}
-	if i > 0 && beforeAnchors[toks[i-1].lower] {
+	if i > 0 && (beforeAnchors[toks[i-1].lower] || phrasalBuy(toks, i) && !isPossessive(toks[j-1]) && !placeAdjective(toks[i].lower)) {
 		anchored = true
 		for k := max(0, i-4); k < i; k++ {
 			ai = ai || toks[k].lower == "ai" || toks[k].lower == "a.i."
@@ -476,7 +478,8 @@ func personShaped(name string) bool {
 // "SiMa.ai", "Sakana AI".
 func namesAI(name string) bool {
 	l := strings.ToLower(name)
-	return strings.HasSuffix(l, " ai") || strings.HasSuffix(name, "AI") || strings.HasSuffix(l, ".ai")
+	// "Sémaphore IA": the Spanish, French and Italian abbreviation.
+	return strings.HasSuffix(l, " ai") || strings.HasSuffix(name, "AI") || strings.HasSuffix(l, ".ai") || strings.HasSuffix(name, " IA")
 }
 
 // saysItInvests reports whether the words after "said" read "(on Tuesday)
@@ -608,4 +611,13 @@ func placeAdjective(w string) bool {
 
 func placeQualifier(w string) bool {
 	return strings.HasSuffix(w, "-listed") || strings.HasSuffix(w, "-based") || strings.HasSuffix(w, "-headquartered")
+}
+
+// phrasalBuyVerbs take "up" to buy: "snaps up Sky", "picks up Humane".
+var phrasalBuyVerbs = set(`snaps snapped snap snapping picks picked pick picking scoops scooped scoop buys bought buy`)
+
+// phrasalBuy reports whether the words before token i are a phrasal verb
+// of buying ("snaps up"), which makes the name after it the bought company.
+func phrasalBuy(toks []token, i int) bool {
+	return i > 1 && toks[i-1].lower == "up" && phrasalBuyVerbs[toks[i-2].lower]
 }
