@@ -78,13 +78,10 @@ func TestDealMoneyAndType(t *testing.T) {
 			events.DealOther, 900e6, 0},
 	}
 	for _, tc := range cases {
-		res := c.Classify(Document{Title: tc.title, Text: tc.text})
-		inv := res.Topic("ai_investment")
-		if inv == nil || !inv.Matched || inv.Facts == nil || inv.Facts.Deal == nil {
-			t.Errorf("%s: ai_investment not matched", tc.name)
+		d := dealOf(t, c, tc.name, tc.title, tc.text)
+		if d == nil {
 			continue
 		}
-		d := inv.Facts.Deal
 		if d.Type != tc.typ {
 			t.Errorf("%s: type %q, want %q", tc.name, d.Type, tc.typ)
 		}
@@ -95,6 +92,18 @@ func TestDealMoneyAndType(t *testing.T) {
 			t.Errorf("%s: valuation %v, want %v", tc.name, got, tc.valuation)
 		}
 	}
+}
+
+// dealOf classifies one article and returns its deal facts, or nil after
+// reporting that ai_investment did not match.
+func dealOf(t *testing.T, c *Classifier, name, title, text string) *events.DealFacts {
+	t.Helper()
+	inv := c.Classify(Document{Title: title, Text: text}).Topic("ai_investment")
+	if inv == nil || !inv.Matched || inv.Facts == nil || inv.Facts.Deal == nil {
+		t.Errorf("%s: ai_investment not matched", name)
+		return nil
+	}
+	return inv.Facts.Deal
 }
 
 func usd(m *events.Money) float64 {
@@ -203,13 +212,10 @@ func TestDealParties(t *testing.T) {
 			"Sadeem AI", []string{"Qamar Holding"}},
 	}
 	for _, tc := range cases {
-		res := c.Classify(Document{Title: tc.title, Text: tc.text})
-		inv := res.Topic("ai_investment")
-		if inv == nil || !inv.Matched || inv.Facts == nil || inv.Facts.Deal == nil {
-			t.Errorf("%s: ai_investment not matched", tc.name)
+		d := dealOf(t, c, tc.name, tc.title, tc.text)
+		if d == nil {
 			continue
 		}
-		d := inv.Facts.Deal
 		if d.Target != tc.target {
 			t.Errorf("%s: target %q, want %q", tc.name, d.Target, tc.target)
 		}
@@ -248,12 +254,7 @@ func TestNotADeal(t *testing.T) {
 		{"Mistral AI lance une offre payante pour Le Chat",
 			"La start-up propose un abonnement à 14,99 euros par mois pour ses derniers modèles."},
 	}
-	for _, tc := range cases {
-		res := c.Classify(Document{Title: tc.title, Text: tc.text})
-		if inv := res.Topic("ai_investment"); inv != nil && inv.Matched {
-			t.Errorf("%q: matched ai_investment (score %.2f)", tc.title, inv.Score)
-		}
-	}
+	notMatched(t, c, "ai_investment", cases)
 }
 
 // TestNotChipPolicy checks chip stories without a government action: a
@@ -272,10 +273,16 @@ func TestNotChipPolicy(t *testing.T) {
 		{"AMD builds opt-in software that can estimate where its GPUs are",
 			"AMD has developed a location service that uses network delays to estimate a GPU's position, a feature that could help customers show export compliance and deter smuggling."},
 	}
+	notMatched(t, c, "chip_policy", cases)
+}
+
+// notMatched fails for every case that matches topic.
+func notMatched(t *testing.T, c *Classifier, topic string, cases []struct{ title, text string }) {
+	t.Helper()
 	for _, tc := range cases {
 		res := c.Classify(Document{Title: tc.title, Text: tc.text})
-		if cp := res.Topic("chip_policy"); cp != nil && cp.Matched {
-			t.Errorf("%q: matched chip_policy (score %.2f)", tc.title, cp.Score)
+		if tr := res.Topic(topic); tr != nil && tr.Matched {
+			t.Errorf("%q: matched %s (score %.2f)", tc.title, topic, tr.Score)
 		}
 	}
 }

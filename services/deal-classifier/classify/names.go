@@ -417,35 +417,33 @@ func (s *state) personNamed(name string) bool {
 		if runes[i] != nr[0] || !slices.Equal(runes[i:i+len(nr)], nr) {
 			continue
 		}
-		// The word before, over spaces.
-		e := i
-		for e > 0 && runes[e-1] == ' ' {
-			e--
-		}
-		b := e
-		for b > 0 && (unicode.IsLetter(runes[b-1]) || runes[b-1] == '-') {
-			b--
-		}
+		b, e := wordBefore(runes, i)
 		if b < e && personTitles[strings.ToLower(string(runes[b:e]))] {
 			return true
 		}
 		// "the start-up set up by Bhavish Aggarwal", "founded by Mira
 		// Murati": a founder, when the name reads as a person's.
 		if b < e && strings.ToLower(string(runes[b:e])) == "by" && !investorName(strings.ToLower(name)) && personShaped(name) {
-			w := b
-			for w > 0 && runes[w-1] == ' ' {
-				w--
-			}
-			v := w
-			for v > 0 && (unicode.IsLetter(runes[v-1]) || runes[v-1] == '-') {
-				v--
-			}
-			if founderVerbs[strings.ToLower(string(runes[v:w]))] {
+			if v, w := wordBefore(runes, b); founderVerbs[strings.ToLower(string(runes[v:w]))] {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// wordBefore returns the span [b, e) of the word that ends before rune
+// offset pos, over spaces; b == e when there is none.
+func wordBefore(runes []rune, pos int) (int, int) {
+	e := pos
+	for e > 0 && runes[e-1] == ' ' {
+		e--
+	}
+	b := e
+	for b > 0 && (unicode.IsLetter(runes[b-1]) || runes[b-1] == '-') {
+		b--
+	}
+	return b, e
 }
 
 // founderVerbs come before "by" and a founder's name: "founded by", "set

@@ -86,14 +86,7 @@ func TestTrainLearnsAndIsDeterministic(t *testing.T) {
 
 func TestWriteReadRoundTrip(t *testing.T) {
 	m := Train("toy", toyExamples(), TrainOptions{Seed: 1})
-	var buf bytes.Buffer
-	if err := m.Write(&buf); err != nil {
-		t.Fatal(err)
-	}
-	back, err := Read(&buf)
-	if err != nil {
-		t.Fatal(err)
-	}
+	back := roundTrip(t, m)
 	var fz Featurizer
 	for _, h := range []string{"Acme raises seed round", "Zeta opens an office"} {
 		want := m.ProbHashes(fz.Hashes(h, ""))
@@ -109,14 +102,7 @@ func TestWriteReadRoundTrip(t *testing.T) {
 // overwrite the model's header.
 func TestHeaderWordsAsFeatures(t *testing.T) {
 	m := &Model{Topic: "toy", Bias: -2, Weights: map[string]float64{"bias": 0.5, "topic": 0.25, "raises": 1}}
-	var buf bytes.Buffer
-	if err := m.Write(&buf); err != nil {
-		t.Fatal(err)
-	}
-	back, err := Read(&buf)
-	if err != nil {
-		t.Fatal(err)
-	}
+	back := roundTrip(t, m)
 	if back.Topic != "toy" || back.Bias != -2 {
 		t.Errorf("header read back as topic %q bias %v, want toy -2", back.Topic, back.Bias)
 	}
@@ -125,6 +111,20 @@ func TestHeaderWordsAsFeatures(t *testing.T) {
 			t.Errorf("feature %q read back as %v, want %v", f, back.Weights[f], w)
 		}
 	}
+}
+
+// roundTrip writes m and reads it back.
+func roundTrip(t *testing.T, m *Model) *Model {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := m.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	back, err := Read(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return back
 }
 
 func TestReadRefusesBrokenModels(t *testing.T) {
