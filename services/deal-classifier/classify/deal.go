@@ -814,7 +814,7 @@ func (s *state) sentenceMoney(si int, valOnly bool, df *events.DealFacts, tr *ev
 		}
 		// "priced its IPO at $37": a figure without a scale is a share
 		// price, never the size of a deal or a company.
-		if a.Value < 1e4 && (a.USD == 0 || a.USD < 1e4) {
+		if a.Value < 1e4 && a.USD < 1e4 {
 			skip = true
 		}
 		// "valuation in $180 million Series C": the figure names the round.
