@@ -812,6 +812,11 @@ func (s *state) sentenceMoney(si int, valOnly bool, df *events.DealFacts, tr *ev
 		if isVal && purchase && priceOfPurchase(toks[max(0, n-12):n]) || isVal && sizeOfDeal(toks[max(0, n-12):n]) {
 			isVal = false
 		}
+		// "reaches $300bn price tag in SoftBank-backed round": outside a
+		// purchase, a price tag values the company.
+		if !isVal && !purchase && len(afterToks) > 1 && afterToks[0].lower == "price" && afterToks[1].lower == "tag" {
+			isVal = true
+		}
 		// "priced its IPO at $37": a figure without a scale is a share
 		// price, never the size of a deal or a company.
 		if a.Value < 1e4 && a.USD < 1e4 {

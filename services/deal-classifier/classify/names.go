@@ -142,7 +142,7 @@ func (s *state) discoverNames() {
 // personTitles are words between a company and a person ("Spotify founder
 // Daniel Ek") or before a person ("former Google chief Eric Schmidt").
 var personTitles = set(`founder co-founder cofounder ceo chief executive chairman chairwoman boss owner president
-	billionaire investor entrepreneur former partner head`)
+	billionaire investor entrepreneur former partner head scientist researcher professor tycoon`)
 
 // backerWords open a list of backers.
 var backerWords = set(`including include includes included alongside backers`)
