@@ -278,6 +278,8 @@ func TestNotChipPolicy(t *testing.T) {
 			"The quantum-computing company said owning a US fab will let it control production of its chips. Carolina Wafer shareholders will receive cash and stock."},
 		{"Google pledges $20 billion in UK spending, including a supercomputer",
 			"Announced during President Trump's state visit, the commitment includes a cluster of 20,000 Nvidia chips."},
+		{"Oil jumps 4% after US sanctions two Russian oil producers",
+			"Brent crude rose after the Treasury added the two companies to its sanctions list, cutting them off from dollar payments."},
 		{"US blacklists 9 firms over aircraft parts for Iranian airlines",
 			"The Commerce Department added the companies to the entity list for supplying aircraft parts to sanctioned carriers."},
 		{"AMD builds opt-in software that can estimate where its GPUs are",
