@@ -46,10 +46,6 @@ type state struct {
 	// target is the deal target dealFacts chose, when it chose one.
 	target mention
 	hasTgt bool
-	// roundTotal is the new total of a round that grew ("extends its
-	// Series C to $208m"), the amount when no added figure is given.
-	roundTotal     *events.Money
-	roundTotalSent int
 	// aiBuyer is set when the only AI company near the deal is its buyer
 	// or backer, so the deal has no AI target.
 	aiBuyer bool
@@ -525,12 +521,7 @@ func (s *state) inBackgroundClause(cu *cue, si int) bool {
 	}
 	bg := -1
 	for _, f := range cu.all {
-		first := -1
-		for _, h := range s.terms {
-			if int(h.sent) == si && int(h.feature) == f && (first < 0 || int(h.start) < first) {
-				first = int(h.start)
-			}
-		}
+		first := s.featureStart(si, f)
 		if first < 0 {
 			continue // a built-in class: no position to test
 		}

@@ -81,9 +81,15 @@ func (s *state) termStart(si int, name string) int {
 	if !ok || !s.has(si, id) {
 		return -1
 	}
+	return s.featureStart(si, id)
+}
+
+// featureStart returns where feature f first occurs in sentence si, or -1
+// (built-in classes have no position).
+func (s *state) featureStart(si, f int) int {
 	first := -1
 	for _, h := range s.terms {
-		if int(h.sent) == si && int(h.feature) == id && (first < 0 || int(h.start) < first) {
+		if int(h.sent) == si && int(h.feature) == f && (first < 0 || int(h.start) < first) {
 			first = int(h.start)
 		}
 	}
@@ -675,10 +681,10 @@ func (s *state) dealFacts(topicSents []int, tr *events.TopicResult) *events.Deal
 }
 
 func (s *state) dealMoney(order []int, df *events.DealFacts, tr *events.TopicResult) {
-	s.roundTotal = nil
+	var total roundTotal
 	var toks []token
 	for _, si := range order {
-		toks = s.sentenceMoney(si, false, df, tr, toks)
+		toks = s.sentenceMoney(si, false, &total, df, tr, toks)
 	}
 	if df.Amount == nil {
 		// "On Monday ServiceNow said it had completed the roughly $2.85
@@ -688,14 +694,21 @@ func (s *state) dealMoney(order []int, df *events.DealFacts, tr *events.TopicRes
 			if slices.Contains(order, si) || !s.has(si, fMoney) || !s.dealSentence(si) {
 				continue
 			}
-			toks = s.sentenceMoney(si, false, df, tr, toks)
+			toks = s.sentenceMoney(si, false, &total, df, tr, toks)
 		}
 	}
-	if df.Amount == nil && s.roundTotal != nil {
-		df.Amount = s.roundTotal
-		tr.Evidence = append(tr.Evidence, s.evidence("deal.amount", s.roundTotalSent))
+	if df.Amount == nil && total.m != nil {
+		df.Amount = total.m
+		tr.Evidence = append(tr.Evidence, s.evidence("deal.amount", total.sent))
 	}
 	s.valuationFallback(order, df, tr, toks)
+}
+
+// roundTotal is the new total of a round that grew ("extends its Series C
+// to $208m") and its sentence: the amount when no added figure is given.
+type roundTotal struct {
+	m    *events.Money
+	sent int
 }
 
 // roundAfterFigure follow a figure that sizes a round: "$180 million
@@ -728,9 +741,9 @@ func (s *state) dealSentence(si int) bool {
 }
 
 // sentenceMoney reads the amounts of sentence si into df: the first
-// valuation and, unless valOnly, the first deal amount. It returns toks for
-// reuse.
-func (s *state) sentenceMoney(si int, valOnly bool, df *events.DealFacts, tr *events.TopicResult, toks []token) []token {
+// valuation and, unless valOnly, the first deal amount; a round's new total
+// goes to total when one is given. It returns toks for reuse.
+func (s *state) sentenceMoney(si int, valOnly bool, total *roundTotal, df *events.DealFacts, tr *events.TopicResult, toks []token) []token {
 	sent := s.sents[si]
 	for _, a := range s.amounts {
 		if a.Start < sent.Start || a.Start >= sent.End {
@@ -833,8 +846,8 @@ func (s *state) sentenceMoney(si int, valOnly bool, df *events.DealFacts, tr *ev
 		// "tops up its Series A to $41m": the new total of a round that
 		// grew; the money added this time is the deal, when it is given.
 		if toFigure && !isVal && hasExtendVerb(before) {
-			if s.roundTotal == nil {
-				s.roundTotal, s.roundTotalSent = m, si
+			if total != nil && total.m == nil {
+				total.m, total.sent = m, si
 			}
 			continue
 		}
@@ -881,16 +894,27 @@ func priceOfPurchase(before []token) bool {
 				return true
 			}
 		case "valued", "worth":
-			// "had valued Kestrel at": the verb has a company as object;
 			// "familiar with the deal valued it at": the deal.
-			object := t.lower == "valued" && i+1 < len(before) && !slices.Contains([]string{"at", "by", "in", "as"}, before[i+1].lower) &&
-				!(before[i+1].lower == "it" && deal == i-1)
-			if deal >= 0 && !object {
+			if deal >= 0 && !valuedObject(before, i, deal == i-1) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// valuedObject reports whether the word at i is "valued" with a company as
+// its object ("had valued Kestrel at"), not "valued at". An "it" right after
+// a deal noun (itRefersToDeal) is the deal itself.
+func valuedObject(before []token, i int, itRefersToDeal bool) bool {
+	if before[i].lower != "valued" || i+1 >= len(before) {
+		return false
+	}
+	next := before[i+1].lower
+	if next == "it" && itRefersToDeal {
+		return false
+	}
+	return next != "at" && next != "by" && next != "in" && next != "as"
 }
 
 // sizeOfDeal reports whether the words before a figure size a commitment
@@ -914,8 +938,7 @@ func sizeOfDeal(before []token) bool {
 				}
 			}
 		case "valued", "worth":
-			object := t.lower == "valued" && i+1 < len(before) && !slices.Contains([]string{"at", "by", "in", "as"}, before[i+1].lower)
-			if noun >= 0 && !object {
+			if noun >= 0 && !valuedObject(before, i, false) {
 				return true
 			}
 		}

@@ -21,7 +21,7 @@ func (s *state) valuationFallback(order []int, df *events.DealFacts, tr *events.
 	}
 	for si := 0; si < min(len(s.sents), 6) && df.Valuation == nil; si++ {
 		if !slices.Contains(order, si) && s.termIn(si, "valuation") {
-			toks = s.sentenceMoney(si, true, df, tr, toks)
+			toks = s.sentenceMoney(si, true, nil, df, tr, toks)
 		}
 	}
 	if df.Valuation != nil {
