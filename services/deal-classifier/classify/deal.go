@@ -3,6 +3,8 @@ package classify
 import (
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/newsmon/newsmon/pkg/events"
 	"github.com/newsmon/newsmon/services/deal-classifier/gazetteer"
@@ -825,6 +827,14 @@ func (s *state) sentenceMoney(si int, valOnly bool, total *roundTotal, df *event
 		if isVal && purchase && priceOfPurchase(toks[max(0, n-12):n]) || isVal && sizeOfDeal(toks[max(0, n-12):n]) {
 			isVal = false
 		}
+		// "a stake valued at about $135 billion": what a holding is worth
+		// values neither the company nor, outside a purchase, the deal.
+		if isVal && stakeValued(toks[max(0, n-4):n]) {
+			if !purchase {
+				continue
+			}
+			isVal = false
+		}
 		// "reaches $300bn price tag in SoftBank-backed round": outside a
 		// purchase, a price tag values the company.
 		if !isVal && !purchase && len(afterToks) > 1 && afterToks[0].lower == "price" && afterToks[1].lower == "tag" {
@@ -917,6 +927,21 @@ func valuedObject(before []token, i int, itRefersToDeal bool) bool {
 	return next != "at" && next != "by" && next != "in" && next != "as"
 }
 
+// stakeValued reports whether the words before a figure value a holding:
+// "a stake valued at", "equity worth about".
+func stakeValued(before []token) bool {
+	for i, t := range before {
+		if t.lower != "valued" && t.lower != "worth" || i == 0 {
+			continue
+		}
+		switch before[i-1].lower {
+		case "stake", "stakes", "holding", "holdings", "shareholding", "equity":
+			return true
+		}
+	}
+	return false
+}
+
 // sizeOfDeal reports whether the words before a figure size a commitment
 // or arrangement rather than value a company, whatever the deal is: "a
 // commitment that people familiar with the terms valued at", "put the value
@@ -992,7 +1017,7 @@ func (s *state) dealType(order []int, df *events.DealFacts) string {
 	for _, si := range order {
 		low := strings.ToLower(s.sentenceText(si))
 		for _, w := range roundStrong {
-			if strings.Contains(low, w) {
+			if hasPhrase(low, w) {
 				strongRound = true
 			}
 		}
@@ -1001,13 +1026,13 @@ func (s *state) dealType(order []int, df *events.DealFacts) string {
 	for _, si := range top {
 		low := strings.ToLower(s.sentenceText(si))
 		for _, w := range roundExplicit {
-			explicitRound = explicitRound || strings.Contains(low, w)
+			explicitRound = explicitRound || hasPhrase(low, w)
 		}
 		for _, w := range seriesNamed {
-			lettered = lettered || strings.Contains(low, w)
+			lettered = lettered || hasPhrase(low, w)
 		}
 		for _, w := range strategicMarkers {
-			strategic = strategic || strings.Contains(low, w)
+			strategic = strategic || hasPhrase(low, w)
 		}
 	}
 	ledBy := false
@@ -1034,8 +1059,14 @@ func (s *state) dealType(order []int, df *events.DealFacts) string {
 		return events.DealStrategicInvestment
 	case anyMain(top, "deal_acquisition") && !any(top[:1], "deal_stake") && !s.proceedsToBuy():
 		return events.DealAcquisition
-	case any(order, "deal_other") && !strongRound && !any(order, "deal_acquisition"):
+	case (any(order, "deal_other") || s.titleHas("deal_other")) && !strongRound && !any(order, "deal_acquisition"):
 		return events.DealOther
+	case strongRound && s.corporateShare(top, df) && !s.titleHas("investor_lead") && !s.titleHas("raise_verb") && !s.titleLeads():
+		// A corporate or state backer named with the share it takes
+		// ("invests €1.3bn for about 11%, as part of a Series C") is a
+		// strategic stake even inside a round; a headline in which it
+		// leads, or in which the company raises, tells of the round.
+		return events.DealStrategicInvestment
 	case strongRound && !(len(df.Investors) == 1 && corporates == 1 && any(top, "deal_stake") && !any(top, "round_noun")):
 		return events.DealFundingRound
 	case any(order, "deal_stake"):
@@ -1046,6 +1077,110 @@ func (s *state) dealType(order []int, df *events.DealFacts) string {
 		return events.DealIPO
 	}
 	return events.DealFundingRound
+}
+
+// hasPhrase reports whether low holds w starting at a word boundary:
+// "led by" is not in "controlled by". A phrase that starts with a
+// non-ASCII letter (融资, シリーズ), or follows a CJK character
+// ("完成A轮"), needs no boundary.
+func hasPhrase(low, w string) bool {
+	if w == "" {
+		return false
+	}
+	for off := 0; ; {
+		i := strings.Index(low[off:], w)
+		if i < 0 {
+			return false
+		}
+		i += off
+		if i == 0 || w[0] >= utf8.RuneSelf || !isASCIILetter(w[0]) {
+			return true
+		}
+		if r, _ := utf8.DecodeLastRuneInString(low[:i]); r >= 0x2e80 || !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			return true
+		}
+		off = i + 1
+	}
+}
+
+func isASCIILetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
+
+// shareWords name a holding; beside a percentage they state the share an
+// investor takes ("a stake of about 11%", "20% 지분").
+var shareWords = []string{"stake", "shareholder", "shareholding", "holding of", "of the company", "participação", "participación",
+	"participation", "beteiligung", "belang", "quota", "지분", "股份", "股权", "持股", "株式"}
+
+// corporateShare reports whether the first-named investor is a corporate
+// or state backer and the opening sentences state the share it takes.
+func (s *state) corporateShare(top []int, df *events.DealFacts) bool {
+	if len(df.Investors) == 0 || !s.corporateOrState(df.Investors[0].Name) {
+		return false
+	}
+	for _, si := range top {
+		low := strings.ToLower(s.sentenceText(si))
+		if !percentShare(low) {
+			continue
+		}
+		for _, w := range shareWords {
+			if hasPhrase(low, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// percentShare reports whether text has a figure followed by a percent
+// sign or word.
+func percentShare(low string) bool {
+	for i := 0; i < len(low); i++ {
+		if low[i] < '0' || low[i] > '9' {
+			continue
+		}
+		j := i + 1
+		for j < len(low) && (low[j] >= '0' && low[j] <= '9' || low[j] == '.' || low[j] == ',') {
+			j++
+		}
+		rest := strings.TrimLeft(low[j:], " ")
+		for _, p := range []string{"%", "per cent", "percent", "procent", "pour cent", "por ciento", "por cento", "per cento", "prozent"} {
+			if strings.HasPrefix(rest, p) {
+				return true
+			}
+		}
+		i = j
+	}
+	return false
+}
+
+// titleLeads reports whether the headline has an investor lead a deal
+// ("ASML spearheads €1.7bn Series C").
+func (s *state) titleLeads() bool {
+	if len(s.sents) == 0 || s.sents[0].Zone != rules.ZoneTitle {
+		return false
+	}
+	for _, t := range tokenize(s.text.Runes, s.sents[0].Start, s.sents[0].End, nil) {
+		switch t.lower {
+		case "leads", "led", "spearheads", "spearheaded", "heads", "headed", "co-leads", "co-led":
+			return true
+		}
+	}
+	return false
+}
+
+// corporateOrState reports whether name is a corporate, an AI company,
+// a chip or tool maker, a sovereign fund or a public body.
+func (s *state) corporateOrState(name string) bool {
+	for _, m := range s.ents {
+		if m.name != name {
+			continue
+		}
+		if e := s.entry(m); e != nil {
+			return e.Has("corporate") || e.Has("sovereign") || e.Kind == gazetteer.KindChipmaker ||
+				e.Kind == gazetteer.KindAICompany || e.Kind == gazetteer.KindToolMaker || e.Kind == gazetteer.KindGovernment
+		}
+		break
+	}
+	return publicBody(name) && !strings.Contains(strings.ToLower(name), "capital")
 }
 
 // proceedsToBuy reports whether the headline raises money before it names

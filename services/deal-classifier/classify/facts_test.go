@@ -80,6 +80,22 @@ func TestDealMoneyAndType(t *testing.T) {
 			"Halvard pays $900 million to license Brisa AI's models and hire its founders",
 			"Halvard will pay Brisa AI about $900 million for a non-exclusive licence to its models, and the start-up's two founders will join Halvard's research group.",
 			events.DealOther, 900e6, 0},
+		{"a corporate named with its share of a round is strategic",
+			"Workday becomes Valtio AI's largest shareholder",
+			"Software group Workday is investing $900 million in Valtio AI for a stake of about 14%, as part of a $1.2 billion Series C that values the Helsinki model developer at $8 billion.",
+			events.DealStrategicInvestment, 900e6, 8e9},
+		{"a corporate leading a round in the headline is the round",
+			"Workday leads $1.2 billion Series C in Valtio AI",
+			"The software group is putting $900 million into the Helsinki model developer, taking about 14%, in a round that values it at $8 billion.",
+			events.DealFundingRound, 1.2e9, 8e9},
+		{"a listing filed by a company described by its AI work",
+			"Handwriting-recognition firm Fudeya files for TSE Growth listing",
+			"Fudeya, an Osaka company whose AI reads handwritten claim forms for insurers, has applied to list on the Tokyo Stock Exchange Growth market.",
+			events.DealIPO, 0, 0},
+		{"'controlled by' names no lead investor",
+			"Orrin Labs completes recapitalisation; Halden Systems to hold 30%",
+			"Orrin Labs, the AI model developer, said its recapitalisation was complete, leaving it controlled by a nonprofit board, with Halden Systems holding about 30% of the new company, a stake valued at roughly $40 billion.",
+			events.DealOther, 0, 0},
 	}
 	for _, tc := range cases {
 		d := dealOf(t, c, tc.name, tc.title, tc.text)
@@ -261,6 +277,8 @@ func TestNotADeal(t *testing.T) {
 			"Snap is preparing to reduce spending on augmented-reality projects and redirect money toward AI features, people familiar with the planning said."},
 		{"Sleep-tracking ring start-up Nocturne closes $30 million round",
 			"Nocturne, which sells a smart ring with AI-generated sleep coaching, raised $30 million from consumer health investors."},
+		{"Voice start-up Tonfall AI names former bank executive as CFO",
+			"Tonfall AI, which sells synthetic voices to audiobook publishers, has hired a former finance director of a regional bank as chief financial officer. The company said it has no immediate plans to raise money or list its shares."},
 		{"Mistral AI lance une offre payante pour Le Chat",
 			"La start-up propose un abonnement à 14,99 euros par mois pour ses derniers modèles."},
 	}
