@@ -35,11 +35,15 @@ var (
 		"leiding van", "aangevoerd door", "deelname van", "investeerders", "investoren", "investisseurs", "inversores", "investidores",
 		"angeführt vom", "runde vom", "und von", "participation de", "auquel participent", "auquel participe",
 		// German passive agent, Polish and Swedish co-lead and "also" lists.
-		"sie von", "współprowadzą fundusze", "prowadzą fundusze", "prowadzi fundusz", "där även", "auprès de"}
+		"sie von", "współprowadzą fundusze", "prowadzą fundusze", "prowadzi fundusz", "där även", "auprès de",
+		// German backer lists: "Zu den Geldgebern gehören", "Angeführt wird
+		// die Finanzierung vom".
+		"geldgebern gehören", "investoren gehören", "geldgebern zählen", "finanzierung vom", "finanzierung von", "runde vom", "sind dabei"}
 	// investorDescriptors stand between a list opener and the backer's
 	// name: "mené par le fonds Rhône Capital", "liderada pela gestora Ipê".
 	investorDescriptors = set(`le la les el los las der die das o os the fonds fondo fundo fund fundos fondos gestora gestoras
-		firma sociedad société investment investor investisseur inversor investidor venture-capital capital-risque`)
+		firma sociedad société investment investor investisseur inversor investidor venture-capital capital-risque
+		regional growth early-stage growth-stage seed-stage venture sovereign`)
 	valuationBefore = set(`valued valuation valuing value values pre-money post-money worth pricing valorise valorisée
 		valorisant valoriza valorizza bewertet bewertung`)
 	// qualifierWords stand between a valuation word and its figure.
@@ -173,8 +177,15 @@ func (s *state) roleOf(m mention, toks []token) role {
 	// "Prosperity7 Ventures, the growth fund of Saudi Aramco, has invested
 	// in Zhipu AI": a noun-phrase appositive, then the backer's verb.
 	if !appositive && k1 < len(toks) && m.end < len(runes) && runes[m.end] == ',' &&
-		(toks[k1].lower == "the" || toks[k1].lower == "a" || toks[k1].lower == "an") && s.clauseThenInvests(toks, k1) {
-		r.investor += 3
+		(toks[k1].lower == "the" || toks[k1].lower == "a" || toks[k1].lower == "an") {
+		switch {
+		case s.clauseThenInvests(toks, k1):
+			r.investor += 3
+		case s.clauseThenRaises(toks, k1):
+			// "Lumenfold, a London start-up whose models ..., has raised
+			// £25 million": the company described takes the money.
+			r.target += 3
+		}
 	}
 	if appositive {
 		if s.clauseThenInvests(toks, k1) {
@@ -236,6 +247,12 @@ func (s *state) roleOf(m mention, toks []token) role {
 		case agreedFunding(toks, k):
 			// "Databricks has agreed $10 billion of Series J funding".
 			r.target += 3
+		case next == "led" && after(1) == "by" && m.end < len(runes) && runes[m.end] == ',':
+			// "Isomorphic Labs, led by Demis Hassabis, has raised": a
+			// clause about who runs the company; the verb after it decides.
+			if s.clauseThenRaises(toks, k) {
+				r.target += 3
+			}
 		case investorVerbs[next]:
 			r.investor += 3
 			if next == "led" || next == "leads" || next == "leading" {
@@ -285,6 +302,8 @@ func (s *state) roleOf(m mention, toks []token) role {
 		switch {
 		case prev == "from" && k0 > 1 && nonCapitalFrom[toks[k0-2].lower]:
 			r.background = true // "characters from Paramount"
+		case prev == "leaving" || prev == "left" || prev == "quit" || prev == "quitting" || prev == "departing" || prev == "exiting":
+			r.background = true // "set up after leaving Meta"
 		case beforeAnchors[prev] || listOpener(toks, k0) || k0 > 1 && placeAdjective(prev) && beforeAnchors[toks[k0-2].lower]:
 			r.target += 3
 		case phrasalBuy(toks, k0) && !possessive && !s.isGovernment(m):
@@ -358,6 +377,21 @@ func (s *state) clauseThenInvests(toks []token, k int) bool {
 			return saysItInvests(toks[q+1 : min(len(toks), q+12)])
 		}
 		return investorVerbs[w] && w != "backed" && w != "led" && !agreedFunding(toks, q)
+	}
+	return false
+}
+
+// clauseThenRaises reports whether the verb after the clause opened at k
+// is one a company taking money or listing uses ("..., has raised").
+func (s *state) clauseThenRaises(toks []token, k int) bool {
+	for q := k + 1; q < len(toks) && q <= k+20; q++ {
+		if !strings.ContainsRune(string(s.text.Runes[toks[q-1].end:toks[q].start]), ',') {
+			continue
+		}
+		for q < len(toks) && auxWords[toks[q].lower] {
+			q++
+		}
+		return q < len(toks) && afterAnchors[toks[q].lower]
 	}
 	return false
 }
@@ -803,7 +837,9 @@ func (s *state) sentenceMoney(si int, valOnly bool, total *roundTotal, df *event
 		if len(afterToks) > 1 && afterToks[1].lower == "valuation" && !clauseLinks[afterToks[0].lower] {
 			gapEnd = afterToks[1].start
 		}
-		gap := string(s.text.Runes[a.End:min(sent.End, gapEnd)])
+		// An amount may run past the sentence when the splitter took an
+		// abbreviation's period for a full stop ("500 Mio. Dollar").
+		gap := string(s.text.Runes[min(a.End, sent.End):min(sent.End, gapEnd)])
 		if len(afterToks) > 0 && !strings.ContainsAny(gap, ";,") && (afterToks[0].lower == "valuation" || afterToks[0].lower == "bewertet" || afterToks[0].lower == "wert" || (len(afterToks) > 1 && afterToks[1].lower == "valuation" && !clauseLinks[afterToks[0].lower])) {
 			isVal = true
 		}

@@ -84,6 +84,8 @@ var abbreviations = map[string]bool{
 	"apr": true, "jun": true, "jul": true, "aug": true, "sep": true, "sept": true, "oct": true, "nov": true,
 	"dec": true, "gov": true, "sen": true, "rep": true, "gen": true, "approx": true, "est": true, "plc": true,
 	"bros": true, "u.s": true, "u.k": true, "e.u": true, "a.i": true, "n.v": true, "s.a": true, "ag": false,
+	// German scale abbreviations: "500 Mio. Dollar", "1,2 Mrd. Euro".
+	"mio": true, "mrd": true, "bzw": true, "ca": true,
 }
 
 // splitSentences appends the sentences of runes[from:to].
@@ -155,9 +157,29 @@ func isBoundary(runes []rune, i, to int) bool {
 		return false
 	}
 	if len([]rune(word)) == 1 && unicode.IsLetter([]rune(word)[0]) {
-		return false
+		// "in a Series A. Harrowgate led the round": a round's letter
+		// ends the sentence; an initial ("J. Smith") does not.
+		return roundLetter(runes, k)
 	}
 	return true
+}
+
+// roundLetter reports whether the word before position k is "Series" (or
+// "Serie", "Série"), making the single letter at k a round's name.
+func roundLetter(runes []rune, k int) bool {
+	e := k
+	for e > 0 && unicode.IsSpace(runes[e-1]) {
+		e--
+	}
+	b := e
+	for b > 0 && unicode.IsLetter(runes[b-1]) {
+		b--
+	}
+	switch strings.ToLower(string(runes[b:e])) {
+	case "series", "serie", "série":
+		return true
+	}
+	return false
 }
 
 func trimSpan(runes []rune, s, e int) (int, int) {

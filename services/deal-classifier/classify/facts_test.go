@@ -88,6 +88,14 @@ func TestDealMoneyAndType(t *testing.T) {
 			"Workday leads $1.2 billion Series C in Valtio AI",
 			"The software group is putting $900 million into the Helsinki model developer, taking about 14%, in a round that values it at $8 billion.",
 			events.DealFundingRound, 1.2e9, 8e9},
+		{"German scale abbreviations",
+			"",
+			"Sprachwerk, Berliner Anbieter von KI-Sprachagenten, hat in einer Series-C-Runde 120 Mio. Dollar eingesammelt. Angeführt wird die Finanzierung von Halde Capital, das Start-up wird nun mit rund 1 Mrd. Dollar bewertet.",
+			events.DealFundingRound, 120e6, 1e9},
+		{"a valuation in a later sentence after a round's letter",
+			"",
+			"Korvin AI has closed another $600 million, with Nvidia and Fidelity joining in the Series C. Reports put the company's value at about $5 billion.",
+			events.DealFundingRound, 600e6, 5e9},
 		{"a listing filed by a company described by its AI work",
 			"Handwriting-recognition firm Fudeya files for TSE Growth listing",
 			"Fudeya, an Osaka company whose AI reads handwritten claim forms for insurers, has applied to list on the Tokyo Stock Exchange Growth market.",
@@ -197,39 +205,60 @@ func TestDealParties(t *testing.T) {
 		name, title, text string
 		target            string
 		investors         []string
+		notInvestors      []string
 	}{
 		{"the company in takeover talks is the target",
 			"Meta held takeover talks with Perplexity, people familiar say",
 			"Meta Platforms explored buying the AI search start-up this spring, but the talks ended without a deal.",
-			"Perplexity AI", []string{"Meta"}},
+			"Perplexity AI", []string{"Meta"}, nil},
 		{"a founder is no target",
 			"Kesari AI becomes India's newest AI unicorn",
 			"The start-up set up by Arjun Mehrotra raised $60 million in a round led by Lattice Partners India, valuing it at $1 billion.",
-			"Kesari AI", []string{"Lattice Partners India"}},
+			"Kesari AI", []string{"Lattice Partners India"}, nil},
 		{"a law firm hired for a listing is no target",
 			"Cohere lays groundwork for a possible 2026 listing",
 			"The Toronto model developer has hired law firm Osler Hoskin to prepare for an initial public offering, according to people familiar with the plans.",
-			"Cohere", nil},
+			"Cohere", nil, nil},
 		{"a bought company named in lower case",
 			"OpenAI to buy Jony Ive's device start-up io for $6.5 billion",
 			"OpenAI is acquiring io, the hardware company Jony Ive co-founded, in an all-stock deal.",
-			"io", []string{"OpenAI"}},
+			"io", []string{"OpenAI"}, nil},
 		{"a sovereign investment authority leads a round",
 			"",
 			"Sauti Labs, which trains speech models for African languages, raised $460 million in a round led by the Qasr Investment Authority.",
-			"Sauti Labs", []string{"Qasr Investment Authority"}},
+			"Sauti Labs", []string{"Qasr Investment Authority"}, nil},
 		{"the name after 'snaps up' is the bought company",
 			"OpenAI snaps up Nimbus, an AI assistant for the Mac",
 			"OpenAI has acquired the small team behind Nimbus, a natural-language layer that reads what is on a Mac screen.",
-			"Nimbus", []string{"OpenAI"}},
+			"Nimbus", []string{"OpenAI"}, nil},
 		{"a French AI name ending in IA",
 			"Capgemini s'offre la start-up lyonnaise Vigie IA",
 			"Le groupe de services informatiques rachète, pour un montant non dévoilé, cette jeune pousse spécialisée dans les agents d'intelligence artificielle.",
-			"Vigie IA", nil},
+			"Vigie IA", nil, nil},
 		{"a backer that will invest",
 			"Gulf fund Qamar Holding takes 20% of Arabic model builder Sadeem AI",
 			"State-backed Qamar Holding will invest $250 million in Sadeem AI, a Riyadh start-up training language models for Arabic dialects.",
-			"Sadeem AI", []string{"Qamar Holding"}},
+			"Sadeem AI", []string{"Qamar Holding"}, nil},
+		{"a founder in a clause after 'start-up'; the company left is no backer",
+			"Gorski's new lab seeks a €2bn valuation",
+			"Orrery Labs, the Zurich start-up Petra Lindqvist set up after leaving Google, is in talks to raise about €400 million at a valuation of roughly €2 billion, people briefed on the talks said.",
+			"Orrery Labs", nil, []string{"Google", "Petra Lindqvist"}},
+		{"a chief executive 'led by' after a comma is no lead investor",
+			"Kelpie AI raises $80 million",
+			"The drug-discovery start-up Kelpie AI, led by Tomas Ferreira, has raised $80 million in a Series B. Harbour Ventures led the round.",
+			"Kelpie AI", []string{"Harbour Ventures"}, []string{"Tomas Ferreira"}},
+		{"a described company that has raised",
+			"Lumenfold raises £25m to automate contract review",
+			"Lumenfold, a London start-up whose language models mark up commercial contracts, has raised £25 million in a Series A. Harrowgate Ventures led the round.",
+			"Lumenfold", []string{"Harrowgate Ventures"}, nil},
+		{"a buyer that says it has acquired",
+			"",
+			"IT services firm Trivandrum Systems said it has acquired Pramaan Labs, a Hyderabad start-up whose machine-learning models detect forged documents.",
+			"Pramaan Labs", []string{"Trivandrum Systems"}, nil},
+		{"a descriptor between 'led by' and the backer",
+			"Lumeo Voice gets €900,000 for call-centre speech models",
+			"Lumeo Voice, a six-person AI start-up in Brașov, has closed a €900,000 pre-seed round led by regional fund Carpathia Angels.",
+			"Lumeo Voice", []string{"Carpathia Angels"}, nil},
 	}
 	for _, tc := range cases {
 		d := dealOf(t, c, tc.name, tc.title, tc.text)
@@ -246,6 +275,11 @@ func TestDealParties(t *testing.T) {
 		for _, w := range tc.investors {
 			if !slices.Contains(names, w) {
 				t.Errorf("%s: investors %v lack %q", tc.name, names, w)
+			}
+		}
+		for _, w := range tc.notInvestors {
+			if slices.Contains(names, w) {
+				t.Errorf("%s: investors %v include %q", tc.name, names, w)
 			}
 		}
 	}

@@ -371,7 +371,7 @@ func (s *state) considerName(si int, toks []token, i, j int) {
 	lname := strings.ToLower(name)
 	// "former OpenAI technology chief Mira Murati": a person, unless named
 	// as a backer ("backed by Spotify founder Daniel Ek").
-	if !afterBackerMarker(toks, i) && s.personNamed(name) {
+	if !afterBackerMarker(toks, i) && s.personNamed(name) || s.runsCompany(name) {
 		return
 	}
 	// "Korea Investment Partners" is an investor, not the government of
@@ -424,9 +424,58 @@ func (s *state) personNamed(name string) bool {
 		// "the start-up set up by Bhavish Aggarwal", "founded by Mira
 		// Murati": a founder, when the name reads as a person's.
 		if b < e && strings.ToLower(string(runes[b:e])) == "by" && !investorName(strings.ToLower(name)) && personShaped(name) {
-			if v, w := wordBefore(runes, b); founderVerbs[strings.ToLower(string(runes[v:w]))] {
+			v, w := wordBefore(runes, b)
+			if founderVerbs[strings.ToLower(string(runes[v:w]))] {
 				return true
 			}
+		}
+		// "the Paris start-up Yann LeCun set up after leaving Meta": a
+		// founder in a clause after a company noun.
+		if b < e && companyNouns[strings.ToLower(string(runes[b:e]))] && personShaped(name) && founderAfter(runes, i+len(nr)) {
+			return true
+		}
+	}
+	return false
+}
+
+// runsCompany reports whether name is a person-shaped name after "led
+// by" right after a comma: "Isomorphic Labs, led by Demis Hassabis, has
+// raised" describes who runs the company, not who leads a round ("a round
+// led by Peter Thiel").
+func (s *state) runsCompany(name string) bool {
+	if !personShaped(name) || investorName(strings.ToLower(name)) {
+		return false
+	}
+	runes := s.text.Runes
+	nr := []rune(name)
+	for i := 0; i+len(nr) <= len(runes); i++ {
+		if runes[i] != nr[0] || !slices.Equal(runes[i:i+len(nr)], nr) {
+			continue
+		}
+		b, e := wordBefore(runes, i)
+		if b == e || strings.ToLower(string(runes[b:e])) != "by" {
+			continue
+		}
+		v, w := wordBefore(runes, b)
+		if strings.ToLower(string(runes[v:w])) == "led" && strings.TrimRight(string(runes[max(0, v-2):v]), " ") == "," {
+			return true
+		}
+	}
+	return false
+}
+
+// companyNouns stand before a founder's name in "the lab Ilya Sutskever
+// set up".
+var companyNouns = set(`start-up startup company firm lab venture outfit business`)
+
+// founderAfter reports whether the words from pos say someone founded
+// something: "set up", "founded", "co-founded", "started", "launched".
+func founderAfter(runes []rune, pos int) bool {
+	rest := strings.ToLower(string(runes[pos:min(len(runes), pos+14)]))
+	rest = strings.TrimLeft(rest, " ")
+	for _, w := range []string{"set up", "founded", "co-founded", "cofounded", "started", "launched", "created", "spun up"} {
+		if strings.HasPrefix(rest, w) {
+			return true
 		}
 	}
 	return false
@@ -489,7 +538,7 @@ func saysItInvests(toks []token) bool {
 		}
 		for _, u := range toks[i+1:] {
 			switch u.lower {
-			case "invest", "invests", "invested", "investment", "stake", "acquire", "buy", "back", "lead", "led", "pour", "inject", "put":
+			case "invest", "invests", "invested", "investment", "stake", "acquire", "acquired", "buy", "bought", "back", "lead", "led", "pour", "inject", "put":
 				return true
 			}
 		}

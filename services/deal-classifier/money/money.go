@@ -56,8 +56,8 @@ type word struct {
 var scales = []word{
 	{"trillion", 1e12, ""}, {"trillions", 1e12, ""}, {"tn", 1e12, ""}, {"tr", 1e12, ""},
 	{"mil millones", 1e9, ""}, {"bilhões", 1e9, ""}, {"billion", 1e9, ""}, {"billions", 1e9, ""}, {"bn", 1e9, ""}, {"bln", 1e9, ""}, {"b", 1e9, ""},
-	{"milliarden", 1e9, ""}, {"milliarde", 1e9, ""}, {"mrd", 1e9, ""}, {"mrd.", 1e9, ""}, {"miliardi", 1e9, ""}, {"miliardo", 1e9, ""}, {"milliards", 1e9, ""}, {"milliard", 1e9, ""},
-	{"million", 1e6, ""}, {"millions", 1e6, ""}, {"millones", 1e6, ""}, {"milhões", 1e6, ""}, {"milhoes", 1e6, ""}, {"millionen", 1e6, ""}, {"milioni", 1e6, ""}, {"mln", 1e6, ""}, {"mn", 1e6, ""}, {"m", 1e6, ""}, {"mio", 1e6, ""}, {"mio.", 1e6, ""},
+	{"milliarden", 1e9, ""}, {"milliarde", 1e9, ""}, {"mrd.", 1e9, ""}, {"mrd", 1e9, ""}, {"miliardi", 1e9, ""}, {"miliardo", 1e9, ""}, {"milliards", 1e9, ""}, {"milliard", 1e9, ""},
+	{"million", 1e6, ""}, {"millions", 1e6, ""}, {"millones", 1e6, ""}, {"milhões", 1e6, ""}, {"milhoes", 1e6, ""}, {"millionen", 1e6, ""}, {"milioni", 1e6, ""}, {"mln", 1e6, ""}, {"mn", 1e6, ""}, {"m", 1e6, ""}, {"mio.", 1e6, ""}, {"mio", 1e6, ""},
 	{"thousand", 1e3, ""}, {"k", 1e3, ""}, {"lakh crore", 1e12, ""}, {"crore", 1e7, ""}, {"lakh", 1e5, ""},
 	// Dutch, Turkish, Polish, Indonesian, Vietnamese, Arabic and Hindi.
 	{"miljarder", 1e9, ""}, {"miljard", 1e9, ""}, {"miljoner", 1e6, ""}, {"miljon", 1e6, ""}, {"miljoen", 1e6, ""},

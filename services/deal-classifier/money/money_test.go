@@ -35,6 +35,8 @@ func TestFind(t *testing.T) {
 		{"a 60 billion won stake", Options{}, 60e9, "KRW", 60e9 * 0.00073, "60 billion won"},
 		{"lève 45 millions d'euros", Options{}, 45e6, "EUR", 45e6 * 1.08, "45 millions d'euros"},
 		{"raccoglie 7 milioni di euro", Options{}, 7e6, "EUR", 7e6 * 1.08, "7 milioni di euro"},
+		{"hat 120 Mio. Dollar eingesammelt", Options{}, 120e6, "USD", 120e6, "120 Mio. Dollar"},
+		{"mit 1,2 Mrd. Euro bewertet", Options{}, 1.2e9, "EUR", 1.2e9 * 1.08, "1,2 Mrd. Euro"},
 		{"جمعت 6 مليارات دولار", Options{}, 6e9, "USD", 6e9, "6 مليارات دولار"},
 		{"un round da 300 milioni di dollari", Options{}, 300e6, "USD", 300e6, "300 milioni di dollari"},
 		{"₹1.2 lakh crore scheme", Options{}, 1.2e12, "INR", 0, "₹1.2 lakh crore"},
