@@ -200,7 +200,10 @@ func (s *state) describedAI() {
 		}
 		// "a lender that uses machine-learning models" is a lender; "agents
 		// for airlines" still makes an AI company.
-		if hasSector && s.has(si, sector) && s.termBefore(si, sector, tech) {
+		// "mining-software group Ironbark has bought Quokka Vision, a
+		// start-up that trains models": the sector is the buyer's, the
+		// models the bought company's.
+		if hasSector && s.has(si, sector) && s.termBefore(si, sector, tech) && !s.purchaseBetween(si, sector, tech) {
 			continue
 		}
 		if s.nearTerms(si, tech, maker, describeSpan) {
@@ -306,6 +309,37 @@ func (s *state) termBefore(si, a, b int) bool {
 	}
 	for _, x := range s.terms {
 		if int(x.sent) == si && int(x.feature) == a && first >= 0 && int(x.start) < first {
+			return true
+		}
+	}
+	return false
+}
+
+// purchaseBetween reports whether a purchase verb (acq_verb) stands
+// between the last hit of term a before the first hit of term b, and that
+// hit of b.
+func (s *state) purchaseBetween(si, a, b int) bool {
+	acq, ok := s.c.termID["acq_verb"]
+	if !ok {
+		return false
+	}
+	first := -1
+	for _, y := range s.terms {
+		if int(y.sent) == si && int(y.feature) == b && (first < 0 || int(y.start) < first) {
+			first = int(y.start)
+		}
+	}
+	last := -1
+	for _, x := range s.terms {
+		if int(x.sent) == si && int(x.feature) == a && int(x.end) <= first && int(x.end) > last {
+			last = int(x.end)
+		}
+	}
+	if first < 0 || last < 0 {
+		return false
+	}
+	for _, v := range s.terms {
+		if int(v.sent) == si && int(v.feature) == acq && int(v.start) >= last && int(v.end) <= first {
 			return true
 		}
 	}

@@ -628,7 +628,7 @@ func (s *state) dealFacts(topicSents []int, tr *events.TopicResult) *events.Deal
 		p.score = sc
 		// A company named as background ("law firm Wilson Sonsini",
 		// "ex-OpenAI CTO Mira Murati") is never the one the deal is about.
-		if sc > bestScore && (p.m.ai || p.r.target > 0) && !p.backerOnly && !p.r.background {
+		if sc > bestScore && (p.m.ai || p.r.target > 0) && !p.backerOnly && !p.r.background && !placeNames[strings.ToLower(p.m.name)] {
 			best, bestScore = i, sc
 		}
 	}

@@ -108,7 +108,7 @@ var (
 	possessiveNext = set(`ipo valuation funding listing debut fundraising round new latest fresh series technology tech models agent agents founders
 		inference team staff engineers employees researchers assets patents`)
 	startupWords = set(`startup start-up company developer maker firm lab platform designer provider unicorn outfit venture
-		newcomer specialist builder`)
+		newcomer specialist builder app spinout spin-off`)
 )
 
 // discoverNames finds company names that the gazetteer lacks, from their
@@ -369,6 +369,11 @@ func (s *state) considerName(si int, toks []token, i, j int) {
 		return
 	}
 	lname := strings.ToLower(name)
+	// "priced its shares at HK$3.99": a price is no company, nor is a day
+	// ("ahead of Thursday's debut").
+	if strings.ContainsAny(name, "$€£¥₹₩") || calendarWords[lname] {
+		return
+	}
 	// "former OpenAI technology chief Mira Murati": a person, unless named
 	// as a backer ("backed by Spotify founder Daniel Ek").
 	if !afterBackerMarker(toks, i) && s.personNamed(name) || s.runsCompany(name) {
@@ -438,10 +443,26 @@ func (s *state) personNamed(name string) bool {
 	return false
 }
 
+// calendarWords name days and months.
+var calendarWords = set(`monday tuesday wednesday thursday friday saturday sunday january february april june july
+	august september october november december`)
+
+// placeNames are cities and regions that stand where a target's name
+// would ("lists in Hong Kong", "investors in Hangzhou"); countries are in
+// the gazetteer. As a backer a city names its funds ("Hangzhou put in").
+var placeNames = set(`hong kong hangzhou shenzhen shanghai beijing guangzhou chengdu wuhan nanjing suzhou zhuhai hefei tianjin
+	chongqing xi'an macau taipei hsinchu tainan seoul pangyo busan tokyo osaka kyoto yokohama singapore jakarta bandung
+	hanoi ho chi minh city da nang kuala lumpur penang bangkok manila bengaluru bangalore mumbai delhi new delhi hyderabad
+	chennai pune gurugram noida dubai abu dhabi riyadh doha tel aviv jerusalem haifa paris london berlin munich hamburg
+	zurich geneva stockholm helsinki oslo copenhagen amsterdam eindhoven brussels madrid barcelona milan rome lisbon
+	warsaw vienna dublin tallinn toronto montreal vancouver waterloo sydney melbourne lagos nairobi cairo sao paulo
+	são paulo mexico city bogota bogotá buenos aires santiago silicon valley san francisco new york boston seattle austin
+	palo alto washington brasília brasilia`)
+
 // runsCompany reports whether name is a person-shaped name after "led
-// by" right after a comma: "Isomorphic Labs, led by Demis Hassabis, has
-// raised" describes who runs the company, not who leads a round ("a round
-// led by Peter Thiel").
+// by" (or "headed by", "run by") right after a comma: "Isomorphic Labs,
+// led by Demis Hassabis, has raised" describes who runs the company, not
+// who leads a round ("a round led by Peter Thiel").
 func (s *state) runsCompany(name string) bool {
 	if !personShaped(name) || investorName(strings.ToLower(name)) {
 		return false
@@ -452,13 +473,21 @@ func (s *state) runsCompany(name string) bool {
 		if runes[i] != nr[0] || !slices.Equal(runes[i:i+len(nr)], nr) {
 			continue
 		}
+		// Over up to four lower-case words of description: "headed by
+		// veteran processor architect Jim Keller".
 		b, e := wordBefore(runes, i)
+		for n := 0; n < 4 && b < e && strings.ToLower(string(runes[b:e])) != "by" && unicode.IsLower(runes[b]); n++ {
+			b, e = wordBefore(runes, b)
+		}
 		if b == e || strings.ToLower(string(runes[b:e])) != "by" {
 			continue
 		}
 		v, w := wordBefore(runes, b)
-		if strings.ToLower(string(runes[v:w])) == "led" && strings.TrimRight(string(runes[max(0, v-2):v]), " ") == "," {
-			return true
+		switch strings.ToLower(string(runes[v:w])) {
+		case "led", "headed", "run", "chaired":
+			if strings.TrimRight(string(runes[max(0, v-2):v]), " ") == "," {
+				return true
+			}
 		}
 	}
 	return false
