@@ -27,9 +27,12 @@ var cjkBackerStarts = []string{"由", "老股东"}
 // cjkDescriptors end a description before a name.
 var cjkDescriptors = []string{"企业", "公司", "厂商", "初创", "开发商", "スタートアップ", "企業", "스타트업", "기업"}
 
-// cjkGeneric are words for investors in general, not names.
+// cjkGeneric are words for investors in general, and other words that
+// stand where a name would, but are none.
 var cjkGeneric = []string{"투자자", "투자사", "벤처캐피털", "投资者", "投资方", "投資家", "股东", "多家", "機関投資家", "株主",
-	"価値", "評価額", "調達額", "資金", "기업가치", "투자금", "估值", "资金", "金额"}
+	"価値", "評価額", "調達額", "資金", "기업가치", "투자금", "估值", "资金", "金额",
+	// Attribution and people, not names: "据知情人士透露", "창업자들".
+	"知情人士", "透露", "据悉", "报道", "관계자", "창업자", "関係者"}
 
 // cjkNames adds the CJK names of sentence si as found names.
 func (s *state) cjkNames(si int) {

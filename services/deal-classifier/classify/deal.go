@@ -247,6 +247,10 @@ func (s *state) roleOf(m mention, toks []token) role {
 		case agreedFunding(toks, k):
 			// "Databricks has agreed $10 billion of Series J funding".
 			r.target += 3
+		case next == "curbs" || next == "restrictions" || next == "controls" || next == "sanctions" || next == "ban" || next == "export" || next == "exports":
+			// "as Nvidia curbs bite": a company named for a policy on
+			// it, not as a backer.
+			r.background = true
 		case next == "led" && after(1) == "by" && m.end < len(runes) && runes[m.end] == ',':
 			// "Isomorphic Labs, led by Demis Hassabis, has raised": a
 			// clause about who runs the company; the verb after it decides.
@@ -422,11 +426,28 @@ func (s *state) genericInvestor(order []int) string {
 	for _, si := range order {
 		for _, h := range s.terms {
 			if int(h.sent) == si && int(h.feature) == id {
-				return string(s.text.Runes[h.start:h.end])
+				// "a Jiangsu provincial fund": the place names the fund; a
+				// nationality ("Dutch state funds") does not.
+				start := int(h.start)
+				if b, e := wordBefore(s.text.Runes, start); b < e && b > s.sents[si].Start && unicode.IsUpper(s.text.Runes[b]) && !nationality(string(s.text.Runes[b:e])) {
+					start = b
+				}
+				return string(s.text.Runes[start:h.end])
 			}
 		}
 	}
 	return ""
+}
+
+// nationality reports whether w reads as a nationality adjective:
+// "European", "Dutch", "Chinese", "Korean", "British".
+func nationality(w string) bool {
+	for _, suf := range []string{"an", "ch", "sh", "ese", "ic", "i"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 // nonCapitalFrom are things that come "from" a company without being its
@@ -467,7 +488,13 @@ func rivalBefore(toks []token, k0 int) bool {
 	case "of":
 		return p2 == "instead" || p2 == "dominance" || p2 == "grip" || p2 == "lead"
 	case "with", "on":
-		return p2 == "compete" || p2 == "competes" || p2 == "competing" || p2 == "reliance" || p2 == "dependence"
+		// "US curbs on Nvidia": the company a policy restricts.
+		switch p2 {
+		case "compete", "competes", "competing", "reliance", "dependence", "curbs", "restrictions", "controls", "ban", "bans",
+			"rule", "rules", "limits", "sanctions", "crackdown":
+			return true
+		}
+		return false
 	case "from":
 		return p2 == "chips" || p2 == "gpus" || p2 == "processors" || p2 == "accelerators" || p2 == "hardware" || p2 == "servers"
 	}

@@ -44,6 +44,8 @@ var prefixes = []prefix{
 	{"US$", "USD"}, {"R$", "BRL"}, {"HK$", "HKD"}, {"NT$", "TWD"}, {"S$", "SGD"}, {"A$", "AUD"}, {"C$", "CAD"},
 	{"USD", "USD"}, {"EUR", "EUR"}, {"GBP", "GBP"}, {"JPY", "JPY"}, {"CNY", "CNY"}, {"RMB", "CNY"},
 	{"KRW", "KRW"}, {"INR", "INR"}, {"Rs.", "INR"}, {"Rs", "INR"},
+	{"CHF", "CHF"}, {"SEK", "SEK"}, {"NOK", "NOK"}, {"DKK", "DKK"}, {"PLN", "PLN"}, {"ILS", "ILS"}, {"AED", "AED"}, {"SAR", "SAR"},
+	{"SGD", "SGD"}, {"HKD", "HKD"}, {"TWD", "TWD"}, {"AUD", "AUD"}, {"CAD", "CAD"}, {"BRL", "BRL"}, {"MXN", "MXN"},
 	{"$", "USD"}, {"€", "EUR"}, {"£", "GBP"}, {"¥", "¥"}, {"￥", "¥"}, {"₩", "KRW"}, {"₹", "INR"},
 }
 
@@ -84,7 +86,7 @@ var suffixes = []word{
 	{"欧元", 0, "EUR"}, {"日元", 0, "JPY"}, {"韩元", 0, "KRW"}, {"港元", 0, "HKD"},
 	{"円", 0, "JPY"}, {"ドル", 0, "USD"}, {"원", 0, "KRW"}, {"달러", 0, "USD"}, {"엔", 0, "JPY"}, {"위안", 0, "CNY"},
 	{"dolarów", 0, "USD"}, {"dolar as", 0, "USD"}, {"dolar", 0, "USD"}, {"đô la mỹ", 0, "USD"}, {"đô la", 0, "USD"},
-	{"دولار", 0, "USD"}, {"דולר", 0, "USD"}, {"kronor", 0, "SEK"}, {"de dolari", 0, "USD"}, {"dolari", 0, "USD"}, {"डॉलर", 0, "USD"}, {"रुपये", 0, "INR"}, {"रुपए", 0, "INR"},
+	{"دولار", 0, "USD"}, {"דולר", 0, "USD"}, {"kronor", 0, "SEK"}, {"swiss francs", 0, "CHF"}, {"kroner", 0, "NOK"}, {"zloty", 0, "PLN"}, {"shekels", 0, "ILS"}, {"dirhams", 0, "AED"}, {"riyals", 0, "SAR"}, {"de dolari", 0, "USD"}, {"dolari", 0, "USD"}, {"डॉलर", 0, "USD"}, {"रुपये", 0, "INR"}, {"रुपए", 0, "INR"},
 	{"долларов", 0, "USD"}, {"доллара", 0, "USD"}, {"рублей", 0, "RUB"}, {"руб.", 0, "RUB"}, {"руб", 0, "RUB"}, {"юаней", 0, "CNY"}, {"евро", 0, "EUR"},
 	{"d'euros", 0, "EUR"}, {"d’euros", 0, "EUR"}, {"de dollars", 0, "USD"}, {"de yuans", 0, "CNY"},
 	{"di euro", 0, "EUR"}, {"di dollari", 0, "USD"}, {"dollari", 0, "USD"}, {"di sterline", 0, "GBP"}, {"di yuan", 0, "CNY"},

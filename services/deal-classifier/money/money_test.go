@@ -36,6 +36,8 @@ func TestFind(t *testing.T) {
 		{"lève 45 millions d'euros", Options{}, 45e6, "EUR", 45e6 * 1.08, "45 millions d'euros"},
 		{"raccoglie 7 milioni di euro", Options{}, 7e6, "EUR", 7e6 * 1.08, "7 milioni di euro"},
 		{"hat 120 Mio. Dollar eingesammelt", Options{}, 120e6, "USD", 120e6, "120 Mio. Dollar"},
+		{"will jointly invest NOK 900 million in", Options{}, 900e6, "NOK", 0, "NOK 900 million"},
+		{"raised 40 million Swiss francs", Options{}, 40e6, "CHF", 0, "40 million Swiss francs"},
 		{"mit 1,2 Mrd. Euro bewertet", Options{}, 1.2e9, "EUR", 1.2e9 * 1.08, "1,2 Mrd. Euro"},
 		{"جمعت 6 مليارات دولار", Options{}, 6e9, "USD", 6e9, "6 مليارات دولار"},
 		{"un round da 300 milioni di dollari", Options{}, 300e6, "USD", 300e6, "300 milioni di dollari"},
