@@ -440,15 +440,22 @@ func (s *state) genericInvestor(order []int) string {
 }
 
 // nationality reports whether w reads as a nationality adjective:
-// "European", "Dutch", "Chinese", "Korean", "British".
+// "European", "Dutch", "Chinese", "Korean", "British", "Saudi"; not a
+// place such as "Wuhan" or "Shanghai".
 func nationality(w string) bool {
-	for _, suf := range []string{"an", "ch", "sh", "ese", "ic", "i"} {
+	if nationalities[strings.ToLower(w)] {
+		return true
+	}
+	for _, suf := range []string{"ean", "ian", "can", "man", "ch", "sh", "ese", "ic"} {
 		if strings.HasSuffix(w, suf) {
 			return true
 		}
 	}
 	return false
 }
+
+// nationalities are the adjectives the suffixes in nationality miss.
+var nationalities = set(`saudi israeli emirati qatari kuwaiti omani pakistani bangladeshi thai`)
 
 // nonCapitalFrom are things that come "from" a company without being its
 // money: characters, data, chips, staff.
@@ -1156,7 +1163,7 @@ func hasPhrase(low, w string) bool {
 			return false
 		}
 		i += off
-		if i == 0 || w[0] >= utf8.RuneSelf || !isASCIILetter(w[0]) {
+		if i == 0 || !isASCIILetter(w[0]) {
 			return true
 		}
 		if r, _ := utf8.DecodeLastRuneInString(low[:i]); r >= 0x2e80 || !unicode.IsLetter(r) && !unicode.IsDigit(r) {

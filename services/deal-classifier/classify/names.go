@@ -450,14 +450,27 @@ var calendarWords = set(`monday tuesday wednesday thursday friday saturday sunda
 // placeNames are cities and regions that stand where a target's name
 // would ("lists in Hong Kong", "investors in Hangzhou"); countries are in
 // the gazetteer. As a backer a city names its funds ("Hangzhou put in").
-var placeNames = set(`hong kong hangzhou shenzhen shanghai beijing guangzhou chengdu wuhan nanjing suzhou zhuhai hefei tianjin
-	chongqing xi'an macau taipei hsinchu tainan seoul pangyo busan tokyo osaka kyoto yokohama singapore jakarta bandung
-	hanoi ho chi minh city da nang kuala lumpur penang bangkok manila bengaluru bangalore mumbai delhi new delhi hyderabad
-	chennai pune gurugram noida dubai abu dhabi riyadh doha tel aviv jerusalem haifa paris london berlin munich hamburg
-	zurich geneva stockholm helsinki oslo copenhagen amsterdam eindhoven brussels madrid barcelona milan rome lisbon
-	warsaw vienna dublin tallinn toronto montreal vancouver waterloo sydney melbourne lagos nairobi cairo sao paulo
-	são paulo mexico city bogota bogotá buenos aires santiago silicon valley san francisco new york boston seattle austin
-	palo alto washington brasília brasilia`)
+var placeNames = phraseSet(`hong kong, hangzhou, shenzhen, shanghai, beijing, guangzhou, chengdu, wuhan, nanjing,
+	suzhou, zhuhai, hefei, tianjin, chongqing, xi'an, macau, taipei, hsinchu, tainan, seoul, pangyo, busan, tokyo, osaka,
+	kyoto, yokohama, singapore, jakarta, bandung, hanoi, ho chi minh city, da nang, kuala lumpur, penang, bangkok, manila,
+	bengaluru, bangalore, mumbai, delhi, new delhi, hyderabad, chennai, pune, gurugram, noida, dubai, abu dhabi, riyadh,
+	doha, tel aviv, jerusalem, haifa, paris, london, berlin, munich, hamburg, zurich, geneva, stockholm, helsinki, oslo,
+	copenhagen, amsterdam, eindhoven, brussels, madrid, barcelona, milan, rome, lisbon, warsaw, vienna, dublin, tallinn,
+	toronto, montreal, vancouver, waterloo, sydney, melbourne, lagos, nairobi, cairo, sao paulo, são paulo, mexico city,
+	bogota, bogotá, buenos aires, santiago, silicon valley, san francisco, new york, boston, seattle, austin, palo alto,
+	washington, brasília, brasilia`)
+
+// phraseSet builds a set of comma-separated phrases, which may hold
+// spaces ("hong kong").
+func phraseSet(phrases string) map[string]bool {
+	m := map[string]bool{}
+	for _, p := range strings.Split(phrases, ",") {
+		if p = strings.Join(strings.Fields(p), " "); p != "" {
+			m[p] = true
+		}
+	}
+	return m
+}
 
 // runsCompany reports whether name is a person-shaped name after "led
 // by" (or "headed by", "run by") right after a comma: "Isomorphic Labs,
