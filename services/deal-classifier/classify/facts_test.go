@@ -355,6 +355,12 @@ func TestNotADeal(t *testing.T) {
 			"The AI start-up and the chipmaker will co-design the chips and deploy them from 2027, in a deal that includes no investment by either side."},
 		{"AI Index: US private AI investment reached $109 billion in 2024",
 			"The annual report found private investment in AI companies in the United States far outpaced China and the UK."},
+		{"Image-model maker Pictora says it has been profitable for two years",
+			"The AI image-generation company, which has never raised outside money, said it remains profitable with about 80 employees."},
+		{"Chipmaker's start-up programme adds 300 AI members in Southeast Asia",
+			"The programme gives AI start-ups discounts on hardware and access to engineers; it does not invest in its members."},
+		{"Meta's new AI lab keeps poaching researchers from rival AI labs",
+			"Meta has pulled in researchers from OpenAI and Google DeepMind for its new AI lab, with some pay packages reported above $100 million."},
 		{"Mistral AI lance une offre payante pour Le Chat",
 			"La start-up propose un abonnement à 14,99 euros par mois pour ses derniers modèles."},
 	}
