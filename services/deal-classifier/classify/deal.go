@@ -43,7 +43,7 @@ var (
 	// name: "mené par le fonds Rhône Capital", "liderada pela gestora Ipê".
 	investorDescriptors = set(`le la les el los las der die das o os the fonds fondo fundo fund fundos fondos gestora gestoras
 		firma sociedad société investment investor investisseur inversor investidor venture-capital capital-risque
-		regional growth early-stage growth-stage seed-stage venture sovereign`)
+		regional growth early-stage growth-stage seed-stage venture sovereign state-backed state-owned government-backed`)
 	valuationBefore = set(`valued valuation valuing value values pre-money post-money worth pricing valorise valorisée
 		valorisant valoriza valorizza bewertet bewertung`)
 	// qualifierWords stand between a valuation word and its figure.
