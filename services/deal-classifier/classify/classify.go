@@ -301,12 +301,7 @@ func (s *state) ventureName(m mention) bool {
 // termBefore reports whether sentence si has a hit of term a before its
 // first hit of term b.
 func (s *state) termBefore(si, a, b int) bool {
-	first := -1
-	for _, y := range s.terms {
-		if int(y.sent) == si && int(y.feature) == b && (first < 0 || int(y.start) < first) {
-			first = int(y.start)
-		}
-	}
+	first := s.featureStart(si, b)
 	for _, x := range s.terms {
 		if int(x.sent) == si && int(x.feature) == a && first >= 0 && int(x.start) < first {
 			return true
@@ -323,12 +318,7 @@ func (s *state) purchaseBetween(si, a, b int) bool {
 	if !ok {
 		return false
 	}
-	first := -1
-	for _, y := range s.terms {
-		if int(y.sent) == si && int(y.feature) == b && (first < 0 || int(y.start) < first) {
-			first = int(y.start)
-		}
-	}
+	first := s.featureStart(si, b)
 	last := -1
 	for _, x := range s.terms {
 		if int(x.sent) == si && int(x.feature) == a && int(x.end) <= first && int(x.end) > last {

@@ -366,6 +366,20 @@ func (s *state) roleOf(m mention, toks []token) role {
 // with a comma followed by a backer's verb: "X, which makes robots, said
 // it would invest", "X, which sells tools, has agreed to buy".
 func (s *state) clauseThenInvests(toks []token, k int) bool {
+	q := s.clauseVerb(toks, k)
+	if q < 0 {
+		return false
+	}
+	w := toks[q].lower
+	if w == "said" || w == "says" || w == "announced" {
+		return saysItInvests(toks[q+1 : min(len(toks), q+12)])
+	}
+	return investorVerbs[w] && w != "backed" && w != "led" && !agreedFunding(toks, q)
+}
+
+// clauseVerb returns the first word after the clause opened at k (past
+// its closing comma and any auxiliaries, stopping at "said"), or -1.
+func (s *state) clauseVerb(toks []token, k int) int {
 	for q := k + 1; q < len(toks) && q <= k+20; q++ {
 		if !strings.ContainsRune(string(s.text.Runes[toks[q-1].end:toks[q].start]), ',') {
 			continue
@@ -374,30 +388,18 @@ func (s *state) clauseThenInvests(toks []token, k int) bool {
 			q++
 		}
 		if q >= len(toks) {
-			return false
+			return -1
 		}
-		w := toks[q].lower
-		if w == "said" || w == "says" || w == "announced" {
-			return saysItInvests(toks[q+1 : min(len(toks), q+12)])
-		}
-		return investorVerbs[w] && w != "backed" && w != "led" && !agreedFunding(toks, q)
+		return q
 	}
-	return false
+	return -1
 }
 
 // clauseThenRaises reports whether the verb after the clause opened at k
 // is one a company taking money or listing uses ("..., has raised").
 func (s *state) clauseThenRaises(toks []token, k int) bool {
-	for q := k + 1; q < len(toks) && q <= k+20; q++ {
-		if !strings.ContainsRune(string(s.text.Runes[toks[q-1].end:toks[q].start]), ',') {
-			continue
-		}
-		for q < len(toks) && auxWords[toks[q].lower] {
-			q++
-		}
-		return q < len(toks) && afterAnchors[toks[q].lower]
-	}
-	return false
+	q := s.clauseVerb(toks, k)
+	return q >= 0 && afterAnchors[toks[q].lower]
 }
 
 // agreedFunding reports whether token k reads "agreed" as a company taking
@@ -1074,13 +1076,8 @@ func (s *state) dealType(order []int, df *events.DealFacts) string {
 	}
 	corporates := 0
 	for _, inv := range df.Investors {
-		for _, m := range s.ents {
-			if m.name == inv.Name {
-				if e := s.entry(m); e != nil && (e.Has("corporate") || e.Kind == gazetteer.KindChipmaker || e.Kind == gazetteer.KindAICompany || e.Kind == gazetteer.KindToolMaker) {
-					corporates++
-				}
-				break
-			}
+		if corporateEntry(s.entryNamed(inv.Name)) {
+			corporates++
 		}
 	}
 	strongRound := false
@@ -1240,17 +1237,27 @@ func (s *state) titleLeads() bool {
 // corporateOrState reports whether name is a corporate, an AI company,
 // a chip or tool maker, a sovereign fund or a public body.
 func (s *state) corporateOrState(name string) bool {
-	for _, m := range s.ents {
-		if m.name != name {
-			continue
-		}
-		if e := s.entry(m); e != nil {
-			return e.Has("corporate") || e.Has("sovereign") || e.Kind == gazetteer.KindChipmaker ||
-				e.Kind == gazetteer.KindAICompany || e.Kind == gazetteer.KindToolMaker || e.Kind == gazetteer.KindGovernment
-		}
-		break
+	if e := s.entryNamed(name); e != nil {
+		return corporateEntry(e) || e.Has("sovereign") || e.Kind == gazetteer.KindGovernment
 	}
 	return publicBody(name) && !strings.Contains(strings.ToLower(name), "capital")
+}
+
+// corporateEntry reports whether e is a company investing from its own
+// balance sheet: a corporate investor, an AI company, a chip or tool maker.
+func corporateEntry(e *gazetteer.Entry) bool {
+	return e != nil && (e.Has("corporate") || e.Kind == gazetteer.KindChipmaker || e.Kind == gazetteer.KindAICompany || e.Kind == gazetteer.KindToolMaker)
+}
+
+// entryNamed returns the gazetteer entry of the first mention called name,
+// or nil when that mention is a newly found name (or there is none).
+func (s *state) entryNamed(name string) *gazetteer.Entry {
+	for _, m := range s.ents {
+		if m.name == name {
+			return s.entry(m)
+		}
+	}
+	return nil
 }
 
 // proceedsToBuy reports whether the headline raises money before it names

@@ -418,10 +418,7 @@ func (s *state) considerName(si int, toks []token, i, j int) {
 func (s *state) personNamed(name string) bool {
 	runes := s.text.Runes
 	nr := []rune(name)
-	for i := 0; i+len(nr) <= len(runes); i++ {
-		if runes[i] != nr[0] || !slices.Equal(runes[i:i+len(nr)], nr) {
-			continue
-		}
+	return s.anyOccurrence(nr, func(i int) bool {
 		b, e := wordBefore(runes, i)
 		if b < e && personTitles[strings.ToLower(string(runes[b:e]))] {
 			return true
@@ -436,7 +433,16 @@ func (s *state) personNamed(name string) bool {
 		}
 		// "the Paris start-up Yann LeCun set up after leaving Meta": a
 		// founder in a clause after a company noun.
-		if b < e && companyNouns[strings.ToLower(string(runes[b:e]))] && personShaped(name) && founderAfter(runes, i+len(nr)) {
+		return b < e && companyNouns[strings.ToLower(string(runes[b:e]))] && personShaped(name) && founderAfter(runes, i+len(nr))
+	})
+}
+
+// anyOccurrence reports whether f holds at the start of some occurrence
+// of nr in the text.
+func (s *state) anyOccurrence(nr []rune, f func(i int) bool) bool {
+	runes := s.text.Runes
+	for i := 0; i+len(nr) <= len(runes); i++ {
+		if runes[i] == nr[0] && slices.Equal(runes[i:i+len(nr)], nr) && f(i) {
 			return true
 		}
 	}
@@ -481,11 +487,7 @@ func (s *state) runsCompany(name string) bool {
 		return false
 	}
 	runes := s.text.Runes
-	nr := []rune(name)
-	for i := 0; i+len(nr) <= len(runes); i++ {
-		if runes[i] != nr[0] || !slices.Equal(runes[i:i+len(nr)], nr) {
-			continue
-		}
+	return s.anyOccurrence([]rune(name), func(i int) bool {
 		// Over up to four lower-case words of description: "headed by
 		// veteran processor architect Jim Keller".
 		b, e := wordBefore(runes, i)
@@ -493,17 +495,15 @@ func (s *state) runsCompany(name string) bool {
 			b, e = wordBefore(runes, b)
 		}
 		if b == e || strings.ToLower(string(runes[b:e])) != "by" {
-			continue
+			return false
 		}
 		v, w := wordBefore(runes, b)
 		switch strings.ToLower(string(runes[v:w])) {
 		case "led", "headed", "run", "chaired":
-			if strings.TrimRight(string(runes[max(0, v-2):v]), " ") == "," {
-				return true
-			}
+			return strings.TrimRight(string(runes[max(0, v-2):v]), " ") == ","
 		}
-	}
-	return false
+		return false
+	})
 }
 
 // companyNouns stand before a founder's name in "the lab Ilya Sutskever
