@@ -43,7 +43,8 @@ var (
 	// name: "mené par le fonds Rhône Capital", "liderada pela gestora Ipê".
 	investorDescriptors = set(`le la les el los las der die das o os the fonds fondo fundo fund fundos fondos gestora gestoras
 		firma sociedad société investment investor investisseur inversor investidor venture-capital capital-risque
-		regional growth early-stage growth-stage seed-stage venture sovereign state-backed state-owned government-backed`)
+		regional growth early-stage growth-stage seed-stage venture sovereign state-backed state-owned government-backed
+		government-owned state-run state-controlled publicly-owned public`)
 	valuationBefore = set(`valued valuation valuing value values pre-money post-money worth pricing valorise valorisée
 		valorisant valoriza valorizza bewertet bewertung`)
 	// qualifierWords stand between a valuation word and its figure.
@@ -141,8 +142,12 @@ func (s *state) roleOf(m mention, toks []token) role {
 	}
 	// "Nvidia H200 systems": a maker named with its product is talked of as
 	// a supplier, not as a backer.
+	gap := 1
+	if k1 <= len(toks) && isPossessive(toks[k1-1]) {
+		gap = 3 // "Nvidia's A800"
+	}
 	for _, o := range s.ents {
-		if o.start > m.end && o.start <= m.end+1 {
+		if o.start > m.end && o.start <= m.end+gap {
 			if e := s.entry(o); e != nil && (e.Kind == gazetteer.KindChip || e.Kind == gazetteer.KindProduct) {
 				r.background = true
 			}
@@ -177,7 +182,7 @@ func (s *state) roleOf(m mention, toks []token) role {
 	// "Prosperity7 Ventures, the growth fund of Saudi Aramco, has invested
 	// in Zhipu AI": a noun-phrase appositive, then the backer's verb.
 	if !appositive && k1 < len(toks) && m.end < len(runes) && runes[m.end] == ',' &&
-		(toks[k1].lower == "the" || toks[k1].lower == "a" || toks[k1].lower == "an") {
+		(toks[k1].lower == "the" || toks[k1].lower == "a" || toks[k1].lower == "an" || startupWords[toks[k1].lower] || toks[k1].lower == "owner" || toks[k1].lower == "parent") {
 		switch {
 		case s.clauseThenInvests(toks, k1):
 			r.investor += 3
@@ -257,6 +262,9 @@ func (s *state) roleOf(m mention, toks []token) role {
 			if s.clauseThenRaises(toks, k) {
 				r.target += 3
 			}
+		case next == "put" && (after(1) == "in" || after(1) == "up" || strings.ContainsAny(after(1), "$€£¥")):
+			// "Existing lead Foothills Partners put in most of the new money".
+			r.investor += 3
 		case investorVerbs[next]:
 			r.investor += 3
 			if next == "led" || next == "leads" || next == "leading" {
@@ -278,6 +286,11 @@ func (s *state) roleOf(m mention, toks []token) role {
 	// "hired law firm Wilson Sonsini", "investment bank Goldman Sachs": an
 	// adviser to the deal, not a party.
 	if k0 > 1 && (toks[k0-1].lower == "firm" && toks[k0-2].lower == "law" || toks[k0-1].lower == "bank" && toks[k0-2].lower == "investment") {
+		r.background = true
+	}
+	// "days after Google hired away its leadership": an earlier event told
+	// as background to this one.
+	if k0 > 1 && toks[k0-1].lower == "after" && timeSpans[toks[k0-2].lower] {
 		r.background = true
 	}
 	// "former OpenAI technology chief Mira Murati": the company describes
@@ -308,6 +321,13 @@ func (s *state) roleOf(m mention, toks []token) role {
 			r.background = true // "characters from Paramount"
 		case prev == "leaving" || prev == "left" || prev == "quit" || prev == "quitting" || prev == "departing" || prev == "exiting":
 			r.background = true // "set up after leaving Meta"
+		case prev == "from" && k1 < len(toks) && holderWords[toks[k1].lower]:
+			// "buy shares from OpenAI employees": whose shares are sold.
+			r.target += 3
+		case prev == "from":
+			// "seed funding from Tanjong Capital": a name-finding anchor
+			// that opens a list of backers, not the company the deal is
+			// about.
 		case beforeAnchors[prev] || listOpener(toks, k0) || k0 > 1 && placeAdjective(prev) && beforeAnchors[toks[k0-2].lower]:
 			r.target += 3
 		case phrasalBuy(toks, k0) && !possessive && !s.isGovernment(m):
@@ -373,6 +393,9 @@ func (s *state) clauseThenInvests(toks []token, k int) bool {
 	w := toks[q].lower
 	if w == "said" || w == "says" || w == "announced" {
 		return saysItInvests(toks[q+1 : min(len(toks), q+12)])
+	}
+	if w == "signed" && hasPrefixAny(toks[q+1:min(len(toks), q+7)], "acquire", "buy", "purchase", "invest", "take") {
+		return true // "X, the company behind Devin, has signed a deal to acquire Y"
 	}
 	return investorVerbs[w] && w != "backed" && w != "led" && !agreedFunding(toks, q)
 }
@@ -461,6 +484,12 @@ var nationalities = set(`saudi israeli emirati qatari kuwaiti omani pakistani ba
 
 // nonCapitalFrom are things that come "from" a company without being its
 // money: characters, data, chips, staff.
+// holderWords after "from X" make X the company whose shares change hands.
+var holderWords = set(`employees staff shareholders workers insiders`)
+
+// timeSpans before "after" date an earlier event: "days after", "shortly after".
+var timeSpans = set(`days weeks months years hours shortly soon just weeks-long`)
+
 var nonCapitalFrom = set(`characters character content data chips gpus processors hardware servers staff employees
 	engineers researchers talent executives users customers orders licences licenses technology models`)
 

@@ -108,7 +108,7 @@ var (
 	possessiveNext = set(`ipo valuation funding listing debut fundraising round new latest fresh series technology tech models agent agents founders
 		inference team staff engineers employees researchers assets patents`)
 	startupWords = set(`startup start-up company developer maker firm lab platform designer provider unicorn outfit venture
-		newcomer specialist builder app spinout spin-off`)
+		newcomer specialist builder app spinout spin-off tool scale-up scaleup`)
 )
 
 // discoverNames finds company names that the gazetteer lacks, from their
@@ -224,16 +224,23 @@ func (s *state) considerName(si int, toks []token, i, j int) {
 	// not from a name an owner's possessive introduces ("Amazon's Industrial
 	// Innovation Fund").
 	owned := i > 0 && isPossessive(toks[i-1]) && onlySpaceBetween(runes, toks[i-1].end, toks[i].start)
+	i0, ai0 := i, ai
 	for !owned && i < j-1 && (descriptors[toks[i].lower] || placeQualifier(toks[i].lower)) {
 		ai = ai || toks[i].lower == "ai"
 		i++
+	}
+	// "UK Sovereign Chip Fund", "AI Fund": the descriptors are the name
+	// when only an investor's ending would be left.
+	whole := i == j-1 && i > i0 && investorSuffix(" "+toks[i].lower)
+	if whole {
+		i, ai = i0, ai0
 	}
 	// "... Series A to Scale Agentic AI": in a title-case headline the verb
 	// after "to" is no part of a name.
 	for i < j-1 && i > 0 && toks[i-1].lower == "to" && infinitiveVerbs[toks[i].lower] {
 		i++
 	}
-	if descriptors[toks[i].lower] {
+	if descriptors[toks[i].lower] && !whole {
 		return
 	}
 	if p, q, ok := possessedName(toks, i, j); ok {
@@ -310,7 +317,7 @@ func (s *state) considerName(si int, toks []token, i, j int) {
 	if j-i >= 2 && (toks[j-1].text == "AI" || toks[j-1].text == "Labs") {
 		anchored = true
 	}
-	if i > 1 && toks[i-1].lower == "in" && (strings.HasPrefix(toks[i-2].lower, "invest") || strings.HasPrefix(toks[i-2].lower, "stake")) {
+	if i > 1 && toks[i-1].lower == "in" && (strings.HasPrefix(toks[i-2].lower, "invest") || strings.HasPrefix(toks[i-2].lower, "stake") || roundIn(toks, i-2)) {
 		anchored = true
 	}
 	if i > 1 && toks[i-1].lower == "of" && (toks[i-2].lower == "acquisition" || toks[i-2].lower == "takeover" || toks[i-2].lower == "purchase") {
@@ -357,6 +364,12 @@ func (s *state) considerName(si int, toks []token, i, j int) {
 	// The subject of the sentence ("Pebblecast snags ...", "Marlow, a
 	// Lisbon company building AI agents") rather than a backer.
 	subject := anchored && !backer && !afterBackerMarker(toks, i)
+	// "Blackbird Ventures", "Tanjong Capital": a multi-word name with an
+	// investor's ending is an organisation; its place decides its role.
+	suffixOnly := false
+	if !anchored && j-i >= 2 && investorSuffix(strings.ToLower(string(runes[toks[i].start:last.end]))) && !possessive && (j == len(toks) || !isCap(toks[j]) || !onlySpaceBetween(runes, last.end, toks[j].start)) {
+		anchored, suffixOnly = true, true
+	}
 	if !anchored {
 		return
 	}
@@ -385,6 +398,9 @@ func (s *state) considerName(si int, toks []token, i, j int) {
 	for _, m := range s.ents {
 		if m.start < end && start < m.end {
 			e := s.entry(m)
+			if suffixOnly && e != nil && e.Kind != gazetteer.KindGovernment {
+				return // "Samsung Catalyst Fund": the known name stands
+			}
 			// "Sierra Madre Ventures" holds the AI company Sierra and
 			// "Korea Investment Partners" a place: a found investor name
 			// wins over a known name wholly inside it.
@@ -411,6 +427,19 @@ func (s *state) considerName(si int, toks []token, i, j int) {
 	object := i > 0 && purchaseVerbs[toks[i-1].lower]
 	ai = ai || subject && !object && !investorName(lname) && !sectorHere && s.aiDescribed(si)
 	s.ents = append(s.ents, mention{entry: -1, name: name, start: start, end: end, sent: si, ai: ai})
+}
+
+// roundIn reports whether token k ends the name of a round that is put
+// into a company: "a £27 million Series A in Severn Logic", "a seed round
+// in X".
+func roundIn(toks []token, k int) bool {
+	switch w := toks[k].lower; {
+	case w == "round" || w == "funding" || w == "financing":
+		return true
+	case len(w) == 1 && k > 0 && toks[k-1].lower == "series":
+		return true
+	}
+	return false
 }
 
 // personNamed reports whether name follows a person's title somewhere in
@@ -451,7 +480,7 @@ func (s *state) anyOccurrence(nr []rune, f func(i int) bool) bool {
 
 // calendarWords name days and months.
 var calendarWords = set(`monday tuesday wednesday thursday friday saturday sunday january february april june july
-	august september october november december`)
+	august september october november december q1 q2 q3 q4 h1 h2 fy2024 fy2025 fy2026`)
 
 // placeNames are cities and regions that stand where a target's name
 // would ("lists in Hong Kong", "investors in Hangzhou"); countries are in
@@ -578,10 +607,14 @@ func saysItInvests(toks []token) bool {
 		if t.lower != "it" && t.lower != "they" {
 			continue
 		}
-		for _, u := range toks[i+1:] {
+		for k, u := range toks[i+1:] {
 			switch u.lower {
-			case "invest", "invests", "invested", "investment", "stake", "acquire", "acquired", "buy", "bought", "back", "lead", "led", "pour", "inject", "put":
+			case "invest", "invests", "invested", "investment", "stake", "acquire", "acquired", "buy", "bought", "back", "lead", "led", "pour", "inject", "put", "takeover":
 				return true
+			case "over":
+				if k > 0 && toks[i+k].lower == "take" {
+					return true // "said it has signed an agreement to take over"
+				}
 			}
 		}
 		return false
