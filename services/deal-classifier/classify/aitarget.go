@@ -174,7 +174,7 @@ func (s *state) inTerm(si, f, pos int) bool {
 // AI target, when the target is no AI company. It reports whether the topic
 // no longer matches; tr then carries the lowered score and no facts.
 func (s *state) withoutTargetAI(t *topic, tr *events.TopicResult, fired []firedCue, neg float64) bool {
-	pos := 1.0
+	pos, posDated := 1.0, 1.0
 	gated := false
 	for _, f := range fired {
 		if f.cue.weight <= 0 {
@@ -184,8 +184,13 @@ func (s *state) withoutTargetAI(t *topic, tr *events.TopicResult, fired []firedC
 			gated = true
 			continue
 		}
+		if f.dated {
+			posDated *= 1 - f.v
+			continue
+		}
 		pos *= 1 - f.v
 	}
+	pos *= 1 - t.bgFactor*(1-posDated)
 	if !gated {
 		return false
 	}

@@ -478,6 +478,9 @@ type firedCue struct {
 	// sent2 is the second sentence of a window hit, or -1.
 	sent2 int
 	v     float64
+	// dated: the cue fired only in dated background and counts in the
+	// topic's background share (topic.bgFactor).
+	dated bool
 }
 
 // aiBefore reports whether an AI company is named in the title or in one
@@ -605,36 +608,66 @@ func (s *state) scoreTopic(t *topic) events.TopicResult {
 			order = append(order, ci)
 		}
 	}
+	dated := s.datedSentences(t)
+	// posDated combines the cues that fire only in dated sentences; they
+	// count at the topic's background factor.
+	posDated, bgSent := 1.0, -1
 	for _, ci := range order {
 		cu := &t.cues[ci]
 		best, bestSent := 0.0, -1
+		bestDated, datedSent := 0.0, -1
 		for si := range s.sents {
 			v := math.Abs(cu.weight) * s.sents[si].Weight
 			if cu.weight < 0 {
 				v *= negScope(s, cu, fired, si)
 			}
+			if cu.weight > 0 && dated.at(si) {
+				if v > bestDated && s.cueFires(cu, si) {
+					bestDated, datedSent = v, si
+				}
+				continue
+			}
 			if v > best && s.cueFires(cu, si) {
 				best, bestSent = v, si
 			}
 		}
-		second := -1
+		second, datedSecond := -1, -1
 		if win := s.c.rules.Zones.Window; win > 0 && cu.weight > 0 {
 			for a := 0; a+1 < len(s.sents) && s.sents[a+1].Zone != rules.ZoneBody; a++ {
 				v := cu.weight * min(s.sents[a].Weight, s.sents[a+1].Weight) * win
+				if dated.at(a) || dated.at(a+1) {
+					if v > bestDated && s.cueFiresPair(cu, a, a+1) {
+						bestDated, datedSent, datedSecond = v, a, a+1
+					}
+					continue
+				}
 				if v > best && s.cueFiresPair(cu, a, a+1) {
 					best, bestSent, second = v, a, a+1
+				}
+			}
+		}
+		isDated := datedSent >= 0 && best < bestDated*t.bgFactor
+		if isDated {
+			best, bestSent, second = bestDated, datedSent, datedSecond
+			if bgSent < 0 {
+				bgSent = datedSent
+				if !dated.at(datedSent) {
+					bgSent = datedSecond
 				}
 			}
 		}
 		if bestSent < 0 {
 			continue
 		}
-		if cu.weight > 0 {
+		switch {
+		case isDated:
+			posDated *= 1 - best
+		case cu.weight > 0:
 			pos *= 1 - best
-		} else {
+		default:
 			negs = append(negs, firedCue{cue: cu, sent: bestSent, sent2: -1, v: best})
 		}
-		fired = append(fired, firedCue{cue: cu, sent: bestSent, sent2: second, v: best})
+		fired = append(fired, firedCue{cue: cu, sent: bestSent, sent2: second, v: best, dated: isDated})
 		match := s.cueMatch(cu, bestSent)
 		where := s.sents[bestSent].Zone
 		if second >= 0 {
@@ -648,6 +681,15 @@ func (s *state) scoreTopic(t *topic) events.TopicResult {
 	}
 	for _, n := range negs {
 		neg *= 1 - n.v
+	}
+	if bgSent >= 0 {
+		// The dated evidence together counts at the background factor; the
+		// hit says by how much it was cut.
+		pos *= 1 - t.bgFactor*(1-posDated)
+		tr.RulesFired = append(tr.RulesFired, events.RuleHit{
+			Rule: backgroundRule, Weight: round3(-(1 - t.bgFactor) * (1 - posDated)),
+			Where: s.sents[bgSent].Zone, Match: s.backgroundMatch(t, bgSent),
+		})
 	}
 	tr.Score = round3((1 - pos) * neg)
 	s.lifted = s.learnedLift(t, &tr)
@@ -725,6 +767,59 @@ func (s *state) scoreTopic(t *topic) events.TopicResult {
 	}
 	tr.Severity = s.severity(t.cfg, tr.Score, &facts)
 	return tr
+}
+
+// backgroundRule names the discount for dated background in the rules
+// that fired.
+const backgroundRule = "background"
+
+// datedSentences marks the sentences whose positive cues count at the
+// topic's background factor: those with a term that dates the event in the
+// past ("raised $40m last year"), when the headline - or, without one, the
+// first sentence - fires no positive cue of the topic and has none of its
+// background's unless terms. It returns nil when nothing is discounted.
+func (s *state) datedSentences(t *topic) datedSet {
+	if len(t.background) == 0 || len(s.sents) < 2 {
+		return nil
+	}
+	for ci := range t.cues {
+		if t.cues[ci].weight > 0 && s.cueFires(&t.cues[ci], 0) {
+			return nil
+		}
+	}
+	for _, f := range t.bgUnless {
+		if s.has(0, f) {
+			return nil
+		}
+	}
+	var dated datedSet
+	for si := 1; si < len(s.sents); si++ {
+		for _, f := range t.background {
+			if s.has(si, f) {
+				if dated == nil {
+					dated = make([]bool, len(s.sents))
+				}
+				dated[si] = true
+				break
+			}
+		}
+	}
+	return dated
+}
+
+// datedSet marks dated sentences; a nil set marks none.
+type datedSet []bool
+
+func (d datedSet) at(si int) bool { return si < len(d) && d[si] }
+
+// backgroundMatch names the phrase that dated sentence si.
+func (s *state) backgroundMatch(t *topic, si int) string {
+	for _, h := range s.terms {
+		if int(h.sent) == si && slices.Contains(t.background, int(h.feature)) {
+			return string(s.text.Runes[h.start:h.end])
+		}
+	}
+	return ""
 }
 
 // cueMatch names what a cue matched in a sentence, for diagnosis.

@@ -54,6 +54,11 @@ type topic struct {
 	// for it to lift the topic (none: no condition).
 	model *scorer.Model
 	needs []int
+	// background lists the terms that date a sentence's event in the
+	// past, and bgFactor what a positive cue counts there when the
+	// headline fires none (rules.Background).
+	background, bgUnless []int
+	bgFactor             float64
 }
 
 // Classifier is an immutable, concurrency-safe classifier built from a rules
@@ -174,6 +179,23 @@ func New(r *rules.Rules, opts ...Option) (*Classifier, error) {
 					return nil, fmt.Errorf("classify: topic %s learned: %w", t.ID, err)
 				}
 				tp.needs = append(tp.needs, id)
+			}
+		}
+		if bg := t.Background; bg != nil {
+			tp.bgFactor = bg.Factor
+			for i, tr := range bg.Terms {
+				id, err := c.termRef(tr, fmt.Sprintf("%s.background%d", t.ID, i), addTerm)
+				if err != nil {
+					return nil, fmt.Errorf("classify: topic %s background: %w", t.ID, err)
+				}
+				tp.background = append(tp.background, id)
+			}
+			for i, tr := range bg.Unless {
+				id, err := c.termRef(tr, fmt.Sprintf("%s.background_unless%d", t.ID, i), addTerm)
+				if err != nil {
+					return nil, fmt.Errorf("classify: topic %s background: %w", t.ID, err)
+				}
+				tp.bgUnless = append(tp.bgUnless, id)
 			}
 		}
 		for _, rc := range t.Cues {

@@ -478,3 +478,46 @@ func TestDealWordsInOtherSenses(t *testing.T) {
 		}
 	}
 }
+
+// TestDatedBackground checks the ai_investment background discount: a
+// round, valuation or purchase told as an earlier event in a story about
+// something else is no alert, and says why; the same words beside a
+// headline deal, or in a first sentence that tells the deal, still are.
+func TestDatedBackground(t *testing.T) {
+	c := testClassifier(t)
+	notMatched(t, c, "ai_investment", []struct{ title, text string }{
+		{"Pellow AI names former payments executive as finance chief",
+			"Pellow AI, the London chatbot developer last valued at $1.2bn, has appointed Dana Reyes as chief financial officer. The company raised a $150m Series C last year."},
+		{"Marrow Robotics shows a warehouse robot that unloads trucks",
+			"Marrow Robotics unveiled a robot that empties shipping containers without help. The humanoid-robot start-up raised a $60m Series B last spring and says it has two years of cash."},
+		{"",
+			"Tarn AI, the Lisbon agent start-up, said recurring revenue tripled this year. The company raised seed funding last autumn and says it now spends less than it earns."},
+	})
+	for _, tc := range []struct{ title, text string }{
+		{"Pellow AI raises $80m",
+			"Pellow AI, which raised $20m last year, has raised $80m in a Series B led by Greyhound Capital."},
+		{"",
+			"Tarn AI has raised $12m in a Series A led by Rio Tejo Ventures, a year after its seed round."},
+		{"Corvane Robotics in talks to raise at a $2bn valuation",
+			"The humanoid-robot start-up, which raised $90m last year, is talking to investors about a new round."},
+	} {
+		tr := c.Classify(Document{Title: tc.title, Text: tc.text}).Topic("ai_investment")
+		if tr == nil || !tr.Matched {
+			t.Errorf("%q / %q: not matched", tc.title, tc.text)
+			continue
+		}
+		for _, h := range tr.RulesFired {
+			if h.Rule == backgroundRule {
+				t.Errorf("%q: the deal was discounted as background (%+v)", tc.title, h)
+			}
+		}
+	}
+	tr := c.Classify(Document{Title: "Pellow AI opens a Tokyo office", Text: "Pellow AI, the London chatbot developer, opened an office in Tokyo. It raised a $150m Series C last year."}).Topic("ai_investment")
+	found := false
+	for _, h := range tr.RulesFired {
+		found = found || h.Rule == backgroundRule && h.Weight < 0 && h.Match == "last year"
+	}
+	if !found {
+		t.Errorf("no background hit naming the dated phrase in %+v", tr.RulesFired)
+	}
+}

@@ -126,7 +126,7 @@ func decodeTopics(v *yaml.Node, r *Rules) error {
 		return fmt.Errorf("%w: line %d: topics must be a list", ErrInvalid, v.Line)
 	}
 	for _, tn := range v.Content {
-		if err := checkKeys(tn, "id", "description", "threshold", "facts", "cues", "severity", "learned"); err != nil {
+		if err := checkKeys(tn, "id", "description", "threshold", "facts", "cues", "severity", "learned", "background"); err != nil {
 			return err
 		}
 		t := Topic{Line: tn.Line}
@@ -148,6 +148,8 @@ func decodeTopics(v *yaml.Node, r *Rules) error {
 				t.Severity, err = decodeSeverity(val)
 			case "learned":
 				t.Learned, err = decodeLearned(val)
+			case "background":
+				t.Background, err = decodeBackground(val)
 			}
 			if err != nil {
 				return wrap(err, k.Line)
@@ -181,6 +183,29 @@ func decodeLearned(v *yaml.Node) (*Learned, error) {
 		}
 	}
 	return l, nil
+}
+
+func decodeBackground(v *yaml.Node) (*Background, error) {
+	if err := checkKeys(v, "terms", "unless", "factor"); err != nil {
+		return nil, err
+	}
+	b := &Background{Line: v.Line}
+	for i := 0; i+1 < len(v.Content); i += 2 {
+		k, val := v.Content[i], v.Content[i+1]
+		var err error
+		switch k.Value {
+		case "terms":
+			b.Terms, err = decodeRefs(val)
+		case "unless":
+			b.Unless, err = decodeRefs(val)
+		case "factor":
+			err = val.Decode(&b.Factor)
+		}
+		if err != nil {
+			return nil, wrap(err, k.Line)
+		}
+	}
+	return b, nil
 }
 
 func decodeCues(v *yaml.Node) ([]Cue, error) {

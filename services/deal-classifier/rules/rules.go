@@ -81,7 +81,23 @@ type Topic struct {
 	// Learned, when set, lets the learned scorer's probability lift the
 	// topic over its threshold.
 	Learned *Learned `yaml:"learned"`
-	Line    int      `yaml:"-"`
+	// Background, when set, discounts positive cues in sentences that
+	// date the event in the past while the headline has no positive cue.
+	Background *Background `yaml:"background"`
+	Line       int         `yaml:"-"`
+}
+
+// Background says how much positive evidence counts in sentences that tell
+// an earlier event as background ("The company, which raised $40m last
+// year, named a new finance chief"). Where the headline (or, without one,
+// the first sentence) fires no positive cue of the topic and has none of
+// Unless, the cues that fire only in other sentences with one of Terms
+// combine as usual and then count at Factor.
+type Background struct {
+	Terms  []TermRef `yaml:"-"`
+	Unless []TermRef `yaml:"-"`
+	Factor float64   `yaml:"factor"`
+	Line   int       `yaml:"-"`
 }
 
 // Learned says when the learned scorer may lift a topic the rules score

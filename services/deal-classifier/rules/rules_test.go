@@ -46,6 +46,15 @@ func TestBadFilesNameLineAndReason(t *testing.T) {
 		"learned weak probability": {func(s string) string {
 			return strings.Replace(s, "min_prob: 0.9,", "min_prob: 0.4,", 1)
 		}, "learned.min_prob must be above 0.5"},
+		"background factor out of range": {func(s string) string {
+			return strings.Replace(s, "      factor: 0.35", "      factor: 1.2", 1)
+		}, "background.factor must be above 0 and below 1"},
+		"background unknown term": {func(s string) string {
+			return strings.Replace(s, "terms: [dated_deal]", "terms: [dated_deals]", 1)
+		}, "unknown term \"dated_deals\""},
+		"background unknown field": {func(s string) string {
+			return strings.Replace(s, "      factor: 0.35", "      weight: 0.35", 1)
+		}, "unknown field \"weight\""},
 		"learned unknown field": {func(s string) string {
 			return strings.Replace(s, "learned: {lift_from: 0.2,", "learned: {lift: 0.2,", 1)
 		}, "unknown field \"lift\""},

@@ -141,6 +141,24 @@ func (r *Rules) validateTopic(t *Topic) error {
 			}
 		}
 	}
+	if b := t.Background; b != nil {
+		if b.Factor <= 0 || b.Factor >= 1 {
+			return at(b.Line, "background.factor must be above 0 and below 1, got %v", b.Factor)
+		}
+		if len(b.Terms) == 0 {
+			return at(b.Line, "background.terms must name at least one term")
+		}
+		for _, ref := range b.Terms {
+			if err := r.checkRef(ref); err != nil {
+				return at(ref.Line, "background.terms: %v", err)
+			}
+		}
+		for _, ref := range b.Unless {
+			if err := r.checkRef(ref); err != nil {
+				return at(ref.Line, "background.unless: %v", err)
+			}
+		}
+	}
 	ids := map[string]bool{}
 	positive := false
 	for _, c := range t.Cues {
