@@ -57,6 +57,9 @@ type state struct {
 	// lifted is set while facts are extracted for a topic that the learned
 	// scorer lifted over its threshold.
 	lifted bool
+	// datedOnly is set while a topic's only evidence strong enough for a
+	// lift is dated background (topic.background).
+	datedOnly bool
 }
 
 func (s *state) has(sent, f int) bool {
@@ -682,9 +685,14 @@ func (s *state) scoreTopic(t *topic) events.TopicResult {
 	for _, n := range negs {
 		neg *= 1 - n.v
 	}
+	s.datedOnly = false
 	if bgSent >= 0 {
 		// The dated evidence together counts at the background factor; the
-		// hit says by how much it was cut.
+		// hit says by how much it was cut. Where the rest is too weak for
+		// the learned scorer to lift, the model may not lift it either.
+		if l := t.cfg.Learned; l != nil {
+			s.datedOnly = (1-pos)*neg < l.LiftFrom
+		}
 		pos *= 1 - t.bgFactor*(1-posDated)
 		tr.RulesFired = append(tr.RulesFired, events.RuleHit{
 			Rule: backgroundRule, Weight: round3(-(1 - t.bgFactor) * (1 - posDated)),
@@ -777,23 +785,37 @@ const backgroundRule = "background"
 // topic's background factor: those with a term that dates the event in the
 // past ("raised $40m last year"), when the headline - or, without one, the
 // first sentence - fires no positive cue of the topic and has none of its
-// background's unless terms. It returns nil when nothing is discounted.
+// background's unless terms, or tells its deal only in a dated clause
+// (datedClause). It returns nil when nothing is discounted.
 func (s *state) datedSentences(t *topic) datedSet {
 	if len(t.background) == 0 || len(s.sents) < 2 {
 		return nil
 	}
+	headDeal := false
 	for ci := range t.cues {
 		if t.cues[ci].weight > 0 && s.cueFires(&t.cues[ci], 0) {
-			return nil
+			headDeal = true
+			break
 		}
 	}
 	for _, f := range t.bgUnless {
-		if s.has(0, f) {
+		headDeal = headDeal || s.has(0, f)
+	}
+	from := 1
+	if headDeal {
+		// "Ardent Vision, the start-up that raised $18m last spring, has
+		// appointed a finance chief": a headline whose deal sits in a dated
+		// clause about the company is dated background itself.
+		if !s.datedClause(t, 0) {
 			return nil
 		}
+		from = 0
 	}
 	var dated datedSet
-	for si := 1; si < len(s.sents); si++ {
+	for si := from; si < len(s.sents); si++ {
+		if s.hasAny(si, t.bgCurrent) {
+			continue // "It said on Wednesday it had raised $750m"
+		}
 		for _, f := range t.background {
 			if s.has(si, f) {
 				if dated == nil {
@@ -805,6 +827,53 @@ func (s *state) datedSentences(t *topic) datedSet {
 		}
 	}
 	return dated
+}
+
+// datedClause reports whether sentence si opens with a name and a clause
+// between commas that holds a dating term, and whether its main verb and
+// what follows carry none of the topic's deal words: "X, which raised $25m
+// in February, said Germany is its fastest-growing market".
+func (s *state) datedClause(t *topic, si int) bool {
+	toks := tokenize(s.text.Runes, s.sents[si].Start, s.sents[si].End, nil)
+	open := -1
+	for k := 1; k < len(toks) && k <= 8; k++ {
+		if strings.ContainsRune(string(s.text.Runes[toks[k-1].end:toks[k].start]), ',') {
+			open = k
+			break
+		}
+	}
+	if open < 0 {
+		return false
+	}
+	q := s.clauseVerb(toks, open)
+	if q < 0 {
+		return false
+	}
+	main := toks[q].start
+	datedInside := false
+	for _, h := range s.terms {
+		if int(h.sent) != si {
+			continue
+		}
+		f := int(h.feature)
+		switch {
+		case slices.Contains(t.background, f) && int(h.start) >= toks[open].start && int(h.start) < main:
+			datedInside = true
+		case slices.Contains(t.bgUnless, f) && int(h.start) >= main:
+			return false // the main clause tells a deal
+		}
+	}
+	return datedInside
+}
+
+// hasAny reports whether sentence si has one of the features.
+func (s *state) hasAny(si int, features []int) bool {
+	for _, f := range features {
+		if s.has(si, f) {
+			return true
+		}
+	}
+	return false
 }
 
 // datedSet marks dated sentences; a nil set marks none.

@@ -57,8 +57,8 @@ type topic struct {
 	// background lists the terms that date a sentence's event in the
 	// past, and bgFactor what a positive cue counts there when the
 	// headline fires none (rules.Background).
-	background, bgUnless []int
-	bgFactor             float64
+	background, bgCurrent, bgUnless []int
+	bgFactor                        float64
 }
 
 // Classifier is an immutable, concurrency-safe classifier built from a rules
@@ -189,6 +189,13 @@ func New(r *rules.Rules, opts ...Option) (*Classifier, error) {
 					return nil, fmt.Errorf("classify: topic %s background: %w", t.ID, err)
 				}
 				tp.background = append(tp.background, id)
+			}
+			for i, tr := range bg.Current {
+				id, err := c.termRef(tr, fmt.Sprintf("%s.background_current%d", t.ID, i), addTerm)
+				if err != nil {
+					return nil, fmt.Errorf("classify: topic %s background: %w", t.ID, err)
+				}
+				tp.bgCurrent = append(tp.bgCurrent, id)
 			}
 			for i, tr := range bg.Unless {
 				id, err := c.termRef(tr, fmt.Sprintf("%s.background_unless%d", t.ID, i), addTerm)

@@ -412,6 +412,8 @@ func TestNotADeal(t *testing.T) {
 func TestNotChipPolicy(t *testing.T) {
 	c := testClassifier(t)
 	cases := []struct{ title, text string }{
+		{"Nvidia names a new chief marketing officer",
+			"Nvidia has hired a new marketing chief from Adobe. The company, whose data-centre chip sales to China are constrained by US export rules, said she starts next month."},
 		{"Marvell agrees $1.9bn takeover of UK chip designer Ferrowave",
 			"The US chipmaker is buying the UK connectivity-chip designer to strengthen its push into data-centre processors."},
 		{"Quantix to buy chip foundry Carolina Wafer for $1.2 billion",
@@ -492,6 +494,12 @@ func TestDatedBackground(t *testing.T) {
 			"Marrow Robotics unveiled a robot that empties shipping containers without help. The humanoid-robot start-up raised a $60m Series B last spring and says it has two years of cash."},
 		{"",
 			"Tarn AI, the Lisbon agent start-up, said recurring revenue tripled this year. The company raised seed funding last autumn and says it now spends less than it earns."},
+		{"",
+			"Ostra Vision, the Porto computer-vision start-up that raised $14 million in a Series A last spring, has appointed former bank treasurer Rui Campos as chief financial officer. Campos will also run its expansion into Spain."},
+		{"Selkie AI wins £600,000 Innovate UK grant",
+			"Selkie AI, an Aberdeen company using machine learning to predict pump failures on oil platforms, has received a £600,000 grant from Innovate UK for trials. The grant requires no equity."},
+		{"Halvard AI wins Army research contract",
+			"Halvard AI has been awarded a contract worth up to $40 million by the US Army for research on AI planning tools. Meta owns a minority stake in the company after its investment in June."},
 	})
 	for _, tc := range []struct{ title, text string }{
 		{"Pellow AI raises $80m",
@@ -500,6 +508,8 @@ func TestDatedBackground(t *testing.T) {
 			"Tarn AI has raised $12m in a Series A led by Rio Tejo Ventures, a year after its seed round."},
 		{"Corvane Robotics in talks to raise at a $2bn valuation",
 			"The humanoid-robot start-up, which raised $90m last year, is talking to investors about a new round."},
+		{"Is there room for another inference chip start-up?",
+			"Tamsin Compute's chips were designed for one job: running trained AI models cheaply. It said on Wednesday it had raised $300 million at a valuation of $2 billion, more than double the level of a year ago."},
 	} {
 		tr := c.Classify(Document{Title: tc.title, Text: tc.text}).Topic("ai_investment")
 		if tr == nil || !tr.Matched {

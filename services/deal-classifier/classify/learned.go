@@ -29,6 +29,11 @@ func (s *state) learnedLift(t *topic, tr *events.TopicResult) bool {
 	if len(t.needs) > 0 && !s.leadHasAny(t.needs) {
 		return false
 	}
+	if s.datedOnly {
+		// The rules read the only deal evidence as dated background; the
+		// model, which sees only words, does not overrule that.
+		return false
+	}
 	if !s.featured {
 		s.hashes = s.fz.Hashes(s.doc.Title, s.doc.Body())
 		s.featured = true

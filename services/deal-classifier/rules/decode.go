@@ -186,7 +186,7 @@ func decodeLearned(v *yaml.Node) (*Learned, error) {
 }
 
 func decodeBackground(v *yaml.Node) (*Background, error) {
-	if err := checkKeys(v, "terms", "unless", "factor"); err != nil {
+	if err := checkKeys(v, "terms", "current", "unless", "factor"); err != nil {
 		return nil, err
 	}
 	b := &Background{Line: v.Line}
@@ -198,6 +198,8 @@ func decodeBackground(v *yaml.Node) (*Background, error) {
 			b.Terms, err = decodeRefs(val)
 		case "unless":
 			b.Unless, err = decodeRefs(val)
+		case "current":
+			b.Current, err = decodeRefs(val)
 		case "factor":
 			err = val.Decode(&b.Factor)
 		}

@@ -91,13 +91,15 @@ type Topic struct {
 // an earlier event as background ("The company, which raised $40m last
 // year, named a new finance chief"). Where the headline (or, without one,
 // the first sentence) fires no positive cue of the topic and has none of
-// Unless, the cues that fire only in other sentences with one of Terms
-// combine as usual and then count at Factor.
+// Unless, the cues that fire only in other sentences with one of Terms and
+// none of Current ("said on Thursday") combine as usual and then count at
+// Factor.
 type Background struct {
-	Terms  []TermRef `yaml:"-"`
-	Unless []TermRef `yaml:"-"`
-	Factor float64   `yaml:"factor"`
-	Line   int       `yaml:"-"`
+	Terms   []TermRef `yaml:"-"`
+	Current []TermRef `yaml:"-"`
+	Unless  []TermRef `yaml:"-"`
+	Factor  float64   `yaml:"factor"`
+	Line    int       `yaml:"-"`
 }
 
 // Learned says when the learned scorer may lift a topic the rules score

@@ -50,7 +50,7 @@ func TestBadFilesNameLineAndReason(t *testing.T) {
 			return strings.Replace(s, "      factor: 0.35", "      factor: 1.2", 1)
 		}, "background.factor must be above 0 and below 1"},
 		"background unknown term": {func(s string) string {
-			return strings.Replace(s, "terms: [dated_deal]", "terms: [dated_deals]", 1)
+			return strings.Replace(s, "terms: [dated_time, dated_deal]", "terms: [dated_time, dated_deals]", 1)
 		}, "unknown term \"dated_deals\""},
 		"background unknown field": {func(s string) string {
 			return strings.Replace(s, "      factor: 0.35", "      weight: 0.35", 1)

@@ -158,6 +158,11 @@ func (r *Rules) validateTopic(t *Topic) error {
 				return at(ref.Line, "background.unless: %v", err)
 			}
 		}
+		for _, ref := range b.Current {
+			if err := r.checkRef(ref); err != nil {
+				return at(ref.Line, "background.current: %v", err)
+			}
+		}
 	}
 	ids := map[string]bool{}
 	positive := false
