@@ -22,7 +22,9 @@ var (
 		acqui-hires acqui-hired figurent participent zählen beteiligten führte bankrolls bankrolled bankroll
 		ploughs ploughed pumps pumped swallows swallowed putting puts wrote licenses licences licensed
 		neemt koopt kocht rachète acquiert kauft übernimmt compra adquiere adquire acquisisce acquista rileva
-		picks pick leder ledde leidt lidera liderou lideró encabeza encabezó dirige mène führt guida współprowadzą prowadzi`)
+		picks pick leder ledde leidt lidera liderou lideró encabeza encabezó dirige mène führt guida współprowadzą prowadzi
+		mènent apporte apportent steekt investeert investiert investit invierte investe zainwestuje inwestuje zainwestował
+		poprowadził poprowadziła beteiligt yatırım`)
 	supplyVerbs    = set(`supply supplies sell sells ship ships export exports deliver delivers provide provides resume`)
 	investorBefore = []string{"led by", "co-led by", "backed by", "from", "including", "included", "backers", "assets to", "itself to", "joined by", "participation from",
 		"provided by", "funded by", "financed by", "put up by",
@@ -31,7 +33,9 @@ var (
 		// Italian, Spanish, Portuguese, Dutch, German and French list openers.
 		"guidato da", "guidata da", "guidati da", "guidato dal", "guidata dal", "partecipato anche", "partecipazione di",
 		"liderada por", "liderado por", "encabezada por", "también entran", "participación de", "entran",
-		"liderada pelo", "liderado pelo", "liderada pela", "participação de", "também participaram",
+		"liderada pelo", "liderado pelo", "liderada pela", "liderado pela", "participação de", "participação da", "participação do", "também participaram",
+		"liderados pela", "liderados pelo", "poprowadził fundusz", "poprowadziła fundusz", "yatırımcılar arasında", "arasında",
+		"bestandsinvestoren wie", "investoren wie", "altinvestoren", "aux côtés de", "aux côtés d'", "aportes da", "aporte da", "aporte do",
 		"leiding van", "aangevoerd door", "deelname van", "investeerders", "investoren", "investisseurs", "inversores", "investidores",
 		"angeführt vom", "runde vom", "und von", "participation de", "auquel participent", "auquel participe",
 		// German passive agent, Polish and Swedish co-lead and "also" lists.
@@ -484,6 +488,14 @@ var nationalities = set(`saudi israeli emirati qatari kuwaiti omani pakistani ba
 
 // nonCapitalFrom are things that come "from" a company without being its
 // money: characters, data, chips, staff.
+// fundNamed reports whether a found name ends like a fund's or a venture
+// firm's ("Tatra Seed Partners", "Mata Atlântica Capital").
+func fundNamed(m mention) bool {
+	return m.entry < 0 && investorSuffix(strings.ToLower(m.name)) && !strings.HasSuffix(strings.ToLower(m.name), " group") &&
+		!strings.HasSuffix(strings.ToLower(m.name), " holdings") && !strings.HasSuffix(strings.ToLower(m.name), " holding") &&
+		!strings.HasSuffix(strings.ToLower(m.name), " bank")
+}
+
 // holderWords after "from X" make X the company whose shares change hands.
 var holderWords = set(`employees staff shareholders workers insiders`)
 
@@ -666,7 +678,7 @@ func (s *state) dealFacts(topicSents []int, tr *events.TopicResult) *events.Deal
 			if e := s.entry(m); e != nil && e.Kind != gazetteer.KindInvestor && !e.Has("investor") {
 				continue
 			}
-			if r := s.roleOf(m, toks); r.investor > 0 && r.target <= 0 {
+			if r := s.roleOf(m, toks); r.investor > 0 && r.target <= 0 || fundNamed(m) && r.target <= 0 && !r.background {
 				cands = append(cands, party{m: m, r: r, sent: nx, backerOnly: true})
 			}
 		}
@@ -737,7 +749,9 @@ func (s *state) dealFacts(topicSents []int, tr *events.TopicResult) *events.Deal
 			continue
 		}
 		e := s.entry(p.m)
-		isInvestor := e != nil && (e.Kind == gazetteer.KindInvestor || e.Has("investor"))
+		// "Die Seed-Runde führt Elbtal Capital an": a found name with a
+		// fund's ending in a deal sentence backs the deal in any language.
+		isInvestor := e != nil && (e.Kind == gazetteer.KindInvestor || e.Has("investor")) || fundNamed(p.m)
 		if p.r.investor <= 0 && !isInvestor {
 			continue
 		}

@@ -94,12 +94,12 @@ var (
 	beforeAnchors = set(`startup start-up company firm developer maker designer lab rival platform acquire acquires acquired
 		outfit license licence unternehmen ki-start-up start-up-unternehmen pousse société entreprise
 		acquiring buy buys bought buying into backing unicorn chipmaker newcomer challenger builder provider specialist
-		including from competitor ia`)
+		including from competitor ia spółka spółki girişimi şirketi`)
 	afterAnchors = set(`raises raised raising secures secured lands landed bags nabs closes valued files filed debuts plans
 		emerges emerged
 		gets snags nets seeks weighs completes soars surges jumps doubles triples sees nears hits eyes tops
 		targets considers explores mulls sammelt lève raccoglie erhält obtient boucle scores pockets adds
-		places capta cierra levanta recauda consigue obtiene announces`)
+		places capta cierra levanta recauda consigue obtiene announces pozyskał pozyskała zebrał zebrała zamknął zamknęła`)
 	infinitiveVerbs = set(`scale expand build grow accelerate boost fund develop bring power fuel help advance deploy
 		speed push take extend bolster automate train hire`)
 	afterNeedsNext = set(`is has to in said announced`)
@@ -225,7 +225,15 @@ func (s *state) considerName(si int, toks []token, i, j int) {
 	// Innovation Fund").
 	owned := i > 0 && isPossessive(toks[i-1]) && onlySpaceBetween(runes, toks[i-1].end, toks[i].start)
 	i0, ai0 := i, ai
-	for !owned && i < j-1 && (descriptors[toks[i].lower] || placeQualifier(toks[i].lower)) {
+	// "Münchner KI-Start-up Kairos Robotics": in a title-case headline a
+	// start-up word inside the run ends its descriptors.
+	for d := j - 2; !owned && d >= i; d-- {
+		if w := toks[d].lower; strings.Contains(w, "start-up") || strings.Contains(w, "startup") {
+			i = d + 1
+			break
+		}
+	}
+	for !owned && i < j-1 && (descriptors[toks[i].lower] || placeQualifier(toks[i].lower) || compoundRole(toks[i].lower)) {
 		ai = ai || toks[i].lower == "ai"
 		i++
 	}
@@ -427,6 +435,18 @@ func (s *state) considerName(si int, toks []token, i, j int) {
 	object := i > 0 && purchaseVerbs[toks[i-1].lower]
 	ai = ai || subject && !object && !investorName(lname) && !sectorHere && s.aiDescribed(si)
 	s.ents = append(s.ents, mention{entry: -1, name: name, start: start, end: end, sent: si, ai: ai})
+}
+
+// compoundRole reports a German compound that names a backer's role
+// before its name: "der Frühphaseninvestor Isarwerk Capital", "die
+// Förderbank-Tochter Hanse Fonds".
+func compoundRole(w string) bool {
+	for _, suf := range []string{"investor", "investoren", "-tochter", "geldgeber", "kapitalgeber"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
+			return true
+		}
+	}
+	return false
 }
 
 // roundIn reports whether token k ends the name of a round that is put
@@ -668,7 +688,7 @@ var backerVerbs = set(`led co-led leads invested invests participated joined joi
 	leder ledde lidera liderou lideró leading`)
 
 // andWords join names in a list, in the languages the cues cover.
-var andWords = set(`and & et und e y en`)
+var andWords = set(`and & et und e y en ve oraz och og`)
 
 // investorName reports whether a found name reads as an investor's
 // ("Helix Ridge Capital", "Northwind Ventures").
