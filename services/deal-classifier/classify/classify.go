@@ -788,7 +788,7 @@ const backgroundRule = "background"
 // background's unless terms, or tells its deal only in a dated clause
 // (datedClause). It returns nil when nothing is discounted.
 func (s *state) datedSentences(t *topic) datedSet {
-	if len(t.background) == 0 || len(s.sents) < 2 {
+	if len(t.background) == 0 || len(s.sents) == 0 {
 		return nil
 	}
 	headDeal := false
@@ -813,7 +813,7 @@ func (s *state) datedSentences(t *topic) datedSet {
 	}
 	var dated datedSet
 	for si := from; si < len(s.sents); si++ {
-		if s.hasAny(si, t.bgCurrent) {
+		if si > 0 && s.hasAny(si, t.bgCurrent) {
 			continue // "It said on Wednesday it had raised $750m"
 		}
 		for _, f := range t.background {
@@ -829,42 +829,64 @@ func (s *state) datedSentences(t *topic) datedSet {
 	return dated
 }
 
-// datedClause reports whether sentence si opens with a name and a clause
-// between commas that holds a dating term, and whether its main verb and
-// what follows carry none of the topic's deal words: "X, which raised $25m
-// in February, said Germany is its fastest-growing market".
+// datedClause reports whether sentence si tells its deal only as dated
+// background around a main clause about something else: in a clause
+// between commas after the opening name ("X, which raised $25m in
+// February, said Germany is its fastest-growing market"), or after a
+// subordinator that follows the main verb ("Y has joined DeepMind, the
+// second departure since its round at a $4bn valuation in January", "Z
+// was charged over claims made when raising money in 2022"). The deal
+// words must all stand there, and a dating term or the subordinator must
+// date them.
 func (s *state) datedClause(t *topic, si int) bool {
 	toks := tokenize(s.text.Runes, s.sents[si].Start, s.sents[si].End, nil)
-	open := -1
+	clauseStart, clauseEnd, mainTok := -1, -1, 0
 	for k := 1; k < len(toks) && k <= 8; k++ {
 		if strings.ContainsRune(string(s.text.Runes[toks[k-1].end:toks[k].start]), ',') {
-			open = k
+			if q := s.clauseVerb(toks, k); q >= 0 {
+				clauseStart, clauseEnd, mainTok = toks[k].start, toks[q].start, q
+			}
 			break
 		}
 	}
-	if open < 0 {
+	sub := -1
+	// A subordinator near the start opens a fronted clause ("Weeks after
+	// US blacklisting, X raises ..."), not a trailing one.
+	for k := max(mainTok+1, 4); k < len(toks); k++ {
+		if subordinators[toks[k].lower] {
+			sub = toks[k].start
+			break
+		}
+	}
+	if clauseStart < 0 && sub < 0 {
 		return false
 	}
-	q := s.clauseVerb(toks, open)
-	if q < 0 {
-		return false
+	inBackground := func(p int) bool {
+		return clauseStart >= 0 && p >= clauseStart && p < clauseEnd || sub >= 0 && p >= sub
 	}
-	main := toks[q].start
-	datedInside := false
+	dated, deal := false, false
 	for _, h := range s.terms {
 		if int(h.sent) != si {
 			continue
 		}
-		f := int(h.feature)
-		switch {
-		case slices.Contains(t.background, f) && int(h.start) >= toks[open].start && int(h.start) < main:
-			datedInside = true
-		case slices.Contains(t.bgUnless, f) && int(h.start) >= main:
-			return false // the main clause tells a deal
+		f, at := int(h.feature), int(h.start)
+		if slices.Contains(t.background, f) && inBackground(at) {
+			dated = true
+		}
+		if slices.Contains(t.bgUnless, f) {
+			if !inBackground(at) {
+				return false // the main clause tells a deal
+			}
+			deal = true
+			dated = dated || sub >= 0 && at >= sub
 		}
 	}
-	return datedInside
+	return dated && deal
 }
+
+// subordinators open a clause that tells an earlier event: "since its
+// round", "when raising money", "before the company's Series B".
+var subordinators = set(`since when before after following`)
 
 // hasAny reports whether sentence si has one of the features.
 func (s *state) hasAny(si int, features []int) bool {
