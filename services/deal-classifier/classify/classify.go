@@ -60,6 +60,9 @@ type state struct {
 	// datedOnly is set while a topic's only evidence strong enough for a
 	// lift is dated background (topic.background).
 	datedOnly bool
+	// bgToks and bgDated are reused buffers of the background check.
+	bgToks  []token
+	bgDated []bool
 }
 
 func (s *state) has(sent, f int) bool {
@@ -819,7 +822,12 @@ func (s *state) datedSentences(t *topic) datedSet {
 		for _, f := range t.background {
 			if s.has(si, f) {
 				if dated == nil {
-					dated = make([]bool, len(s.sents))
+					if cap(s.bgDated) < len(s.sents) {
+						s.bgDated = make([]bool, len(s.sents))
+					}
+					s.bgDated = s.bgDated[:len(s.sents)]
+					clear(s.bgDated)
+					dated = s.bgDated
 				}
 				dated[si] = true
 				break
@@ -839,7 +847,8 @@ func (s *state) datedSentences(t *topic) datedSet {
 // words must all stand there, and a dating term or the subordinator must
 // date them.
 func (s *state) datedClause(t *topic, si int) bool {
-	toks := tokenize(s.text.Runes, s.sents[si].Start, s.sents[si].End, nil)
+	s.bgToks = tokenize(s.text.Runes, s.sents[si].Start, s.sents[si].End, s.bgToks[:0])
+	toks := s.bgToks
 	clauseStart, clauseEnd, mainTok := -1, -1, 0
 	for k := 1; k < len(toks) && k <= 8; k++ {
 		if strings.ContainsRune(string(s.text.Runes[toks[k-1].end:toks[k].start]), ',') {

@@ -543,6 +543,10 @@ func rivalBefore(toks []token, k0 int) bool {
 		case "compete", "competes", "competing", "reliance", "dependence", "curbs", "restrictions", "controls", "ban", "bans",
 			"rule", "rules", "limits", "sanctions", "crackdown":
 			return true
+		case "gap", "up", "par", "pace":
+			// "close the gap with Nvidia's CUDA", "catch up with", "on par
+			// with", "keep pace with": the one to beat.
+			return p1 == "with"
 		}
 		return false
 	case "from":
