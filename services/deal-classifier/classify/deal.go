@@ -147,7 +147,7 @@ func (s *state) roleOf(m mention, toks []token) role {
 	// "Nvidia H200 systems": a maker named with its product is talked of as
 	// a supplier, not as a backer.
 	gap := 1
-	if k1 <= len(toks) && isPossessive(toks[k1-1]) {
+	if k1 > 0 && k1 <= len(toks) && isPossessive(toks[k1-1]) {
 		gap = 3 // "Nvidia's A800"
 	}
 	for _, o := range s.ents {
@@ -491,9 +491,16 @@ var nationalities = set(`saudi israeli emirati qatari kuwaiti omani pakistani ba
 // fundNamed reports whether a found name ends like a fund's or a venture
 // firm's ("Tatra Seed Partners", "Mata Atlântica Capital").
 func fundNamed(m mention) bool {
-	return m.entry < 0 && investorSuffix(strings.ToLower(m.name)) && !strings.HasSuffix(strings.ToLower(m.name), " group") &&
-		!strings.HasSuffix(strings.ToLower(m.name), " holdings") && !strings.HasSuffix(strings.ToLower(m.name), " holding") &&
-		!strings.HasSuffix(strings.ToLower(m.name), " bank")
+	if m.entry >= 0 {
+		return false
+	}
+	l := strings.ToLower(m.name)
+	for _, corporate := range []string{" group", " holdings", " holding", " bank"} {
+		if strings.HasSuffix(l, corporate) {
+			return false // a corporate's name, not a fund's
+		}
+	}
+	return investorSuffix(l)
 }
 
 // holderWords after "from X" make X the company whose shares change hands.
