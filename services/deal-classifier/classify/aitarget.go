@@ -190,7 +190,7 @@ func (s *state) withoutTargetAI(t *topic, tr *events.TopicResult, fired []firedC
 		}
 		pos *= 1 - f.v
 	}
-	pos *= 1 - t.bgFactor*(1-posDated)
+	pos = t.withDated(pos, posDated)
 	if !gated {
 		return false
 	}

@@ -696,7 +696,7 @@ func (s *state) scoreTopic(t *topic) events.TopicResult {
 		if l := t.cfg.Learned; l != nil {
 			s.datedOnly = (1-pos)*neg < l.LiftFrom
 		}
-		pos *= 1 - t.bgFactor*(1-posDated)
+		pos = t.withDated(pos, posDated)
 		tr.RulesFired = append(tr.RulesFired, events.RuleHit{
 			Rule: backgroundRule, Weight: round3(-(1 - t.bgFactor) * (1 - posDated)),
 			Where: s.sents[bgSent].Zone, Match: s.backgroundMatch(t, bgSent),
@@ -905,6 +905,12 @@ func (s *state) hasAny(si int, features []int) bool {
 		}
 	}
 	return false
+}
+
+// withDated folds the product of (1 - v) over dated cues into the product
+// over the others: the dated evidence together counts at bgFactor.
+func (t *topic) withDated(pos, posDated float64) float64 {
+	return pos * (1 - t.bgFactor*(1-posDated))
 }
 
 // datedSet marks dated sentences; a nil set marks none.

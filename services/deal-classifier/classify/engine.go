@@ -169,40 +169,27 @@ func New(r *rules.Rules, opts ...Option) (*Classifier, error) {
 	for ti := range r.Topics {
 		t := &r.Topics[ti]
 		tp := topic{cfg: t}
+		refs := func(trs []rules.TermRef, name string) ([]int, error) {
+			return c.termRefs(trs, t.ID+"."+name, addTerm)
+		}
+		var err error
 		if t.Learned != nil {
 			if tp.model = cfg.models[t.ID]; tp.model == nil {
 				return nil, fmt.Errorf("classify: topic %s (line %d) asks for a learned scorer, but there is no model for it; train one with cmd/trainscorer or remove the learned block", t.ID, t.Learned.Line)
 			}
-			for i, tr := range t.Learned.Needs {
-				id, err := c.termRef(tr, fmt.Sprintf("%s.learned.needs%d", t.ID, i), addTerm)
-				if err != nil {
-					return nil, fmt.Errorf("classify: topic %s learned: %w", t.ID, err)
-				}
-				tp.needs = append(tp.needs, id)
+			if tp.needs, err = refs(t.Learned.Needs, "learned.needs"); err != nil {
+				return nil, fmt.Errorf("classify: topic %s learned: %w", t.ID, err)
 			}
 		}
 		if bg := t.Background; bg != nil {
 			tp.bgFactor = bg.Factor
-			for i, tr := range bg.Terms {
-				id, err := c.termRef(tr, fmt.Sprintf("%s.background%d", t.ID, i), addTerm)
-				if err != nil {
-					return nil, fmt.Errorf("classify: topic %s background: %w", t.ID, err)
+			if tp.background, err = refs(bg.Terms, "background"); err == nil {
+				if tp.bgCurrent, err = refs(bg.Current, "background_current"); err == nil {
+					tp.bgUnless, err = refs(bg.Unless, "background_unless")
 				}
-				tp.background = append(tp.background, id)
 			}
-			for i, tr := range bg.Current {
-				id, err := c.termRef(tr, fmt.Sprintf("%s.background_current%d", t.ID, i), addTerm)
-				if err != nil {
-					return nil, fmt.Errorf("classify: topic %s background: %w", t.ID, err)
-				}
-				tp.bgCurrent = append(tp.bgCurrent, id)
-			}
-			for i, tr := range bg.Unless {
-				id, err := c.termRef(tr, fmt.Sprintf("%s.background_unless%d", t.ID, i), addTerm)
-				if err != nil {
-					return nil, fmt.Errorf("classify: topic %s background: %w", t.ID, err)
-				}
-				tp.bgUnless = append(tp.bgUnless, id)
+			if err != nil {
+				return nil, fmt.Errorf("classify: topic %s background: %w", t.ID, err)
 			}
 		}
 		for _, rc := range t.Cues {
@@ -213,22 +200,11 @@ func New(r *rules.Rules, opts ...Option) (*Classifier, error) {
 			for _, w := range rc.Where {
 				cu.where[zoneIndex(w)] = true
 			}
-			ref := func(i int, tr rules.TermRef, kind string) (int, error) {
-				return c.termRef(tr, fmt.Sprintf("%s.%s.%s%d", t.ID, rc.ID, kind, i), addTerm)
+			if cu.all, err = refs(rc.All, rc.ID+".all"); err == nil {
+				cu.none, err = refs(rc.None, rc.ID+".none")
 			}
-			for i, tr := range rc.All {
-				id, err := ref(i, tr, "all")
-				if err != nil {
-					return nil, fmt.Errorf("classify: topic %s cue %s: %w", t.ID, rc.ID, err)
-				}
-				cu.all = append(cu.all, id)
-			}
-			for i, tr := range rc.None {
-				id, err := ref(i, tr, "none")
-				if err != nil {
-					return nil, fmt.Errorf("classify: topic %s cue %s: %w", t.ID, rc.ID, err)
-				}
-				cu.none = append(cu.none, id)
+			if err != nil {
+				return nil, fmt.Errorf("classify: topic %s cue %s: %w", t.ID, rc.ID, err)
 			}
 			tp.cues = append(tp.cues, cu)
 		}
@@ -256,6 +232,20 @@ func (c *Classifier) termRef(tr rules.TermRef, name string, addTerm func(string,
 		return c.termID[tr.Name], nil
 	}
 	return addTerm(name, tr.Phrases)
+}
+
+// termRefs resolves a list of term references; inline phrase lists become
+// terms named name0, name1, ...
+func (c *Classifier) termRefs(trs []rules.TermRef, name string, addTerm func(string, []string) (int, error)) ([]int, error) {
+	var ids []int
+	for i, tr := range trs {
+		id, err := c.termRef(tr, fmt.Sprintf("%s%d", name, i), addTerm)
+		if err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, nil
 }
 
 func builtinID(name string) int {

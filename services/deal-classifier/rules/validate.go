@@ -148,19 +148,14 @@ func (r *Rules) validateTopic(t *Topic) error {
 		if len(b.Terms) == 0 {
 			return at(b.Line, "background.terms must name at least one term")
 		}
-		for _, ref := range b.Terms {
-			if err := r.checkRef(ref); err != nil {
-				return at(ref.Line, "background.terms: %v", err)
-			}
-		}
-		for _, ref := range b.Unless {
-			if err := r.checkRef(ref); err != nil {
-				return at(ref.Line, "background.unless: %v", err)
-			}
-		}
-		for _, ref := range b.Current {
-			if err := r.checkRef(ref); err != nil {
-				return at(ref.Line, "background.current: %v", err)
+		for _, list := range []struct {
+			field string
+			refs  []TermRef
+		}{{"terms", b.Terms}, {"unless", b.Unless}, {"current", b.Current}} {
+			for _, ref := range list.refs {
+				if err := r.checkRef(ref); err != nil {
+					return at(ref.Line, "background.%s: %v", list.field, err)
+				}
 			}
 		}
 	}
