@@ -849,8 +849,22 @@ func (s *state) datedSentences(t *topic) datedSet {
 func (s *state) datedClause(t *topic, si int) bool {
 	s.bgToks = tokenize(s.text.Runes, s.sents[si].Start, s.sents[si].End, s.bgToks[:0])
 	toks := s.bgToks
+	if len(toks) == 0 {
+		return false
+	}
 	clauseStart, clauseEnd, mainTok := -1, -1, 0
-	for k := 1; k < len(toks) && k <= 8; k++ {
+	if s.frontedDate(t, si, toks[min(2, len(toks)-1)].start) {
+		// "Three years on from its acquisition by a Korean conglomerate,
+		// Pellucid Optics is doubling its research centre": the clause up
+		// to the first comma is the dated one.
+		for k := 1; k < len(toks) && k <= 16; k++ {
+			if strings.ContainsRune(string(s.text.Runes[toks[k-1].end:toks[k].start]), ',') {
+				clauseStart, clauseEnd, mainTok = toks[0].start, toks[k].start, k
+				break
+			}
+		}
+	}
+	for k := 1; clauseStart < 0 && k < len(toks) && k <= 8; k++ {
 		if strings.ContainsRune(string(s.text.Runes[toks[k-1].end:toks[k].start]), ',') {
 			if q := s.clauseVerb(toks, k); q >= 0 {
 				clauseStart, clauseEnd, mainTok = toks[k].start, toks[q].start, q
@@ -858,12 +872,12 @@ func (s *state) datedClause(t *topic, si int) bool {
 			break
 		}
 	}
-	sub := -1
+	sub, subDates := -1, false
 	// A subordinator near the start opens a fronted clause ("Weeks after
 	// US blacklisting, X raises ..."), not a trailing one.
 	for k := max(mainTok+1, 4); k < len(toks); k++ {
-		if subordinators[toks[k].lower] {
-			sub = toks[k].start
+		if subordinators[toks[k].lower] || clauseOpeners[toks[k].lower] {
+			sub, subDates = toks[k].start, subordinators[toks[k].lower]
 			break
 		}
 	}
@@ -887,15 +901,32 @@ func (s *state) datedClause(t *topic, si int) bool {
 				return false // the main clause tells a deal
 			}
 			deal = true
-			dated = dated || sub >= 0 && at >= sub
+			dated = dated || subDates && at >= sub
 		}
 	}
 	return dated && deal
 }
 
+// frontedDate reports whether sentence si opens with one of the topic's
+// dating terms, starting at or before rune offset by (its third word:
+// "Three years on from", "Two years after").
+func (s *state) frontedDate(t *topic, si, by int) bool {
+	for _, h := range s.terms {
+		if int(h.sent) == si && int(h.start) <= by && slices.Contains(t.background, int(h.feature)) {
+			return true
+		}
+	}
+	return false
+}
+
 // subordinators open a clause that tells an earlier event: "since its
 // round", "when raising money", "before the company's Series B".
 var subordinators = set(`since when before after following`)
+
+// clauseOpeners open a trailing clause that sets a scene without dating
+// it: "committed to China, where its chips cannot be sold under US export
+// rules". A dating term inside must date the deal words there.
+var clauseOpeners = set(`where`)
 
 // hasAny reports whether sentence si has one of the features.
 func (s *state) hasAny(si int, features []int) bool {

@@ -526,6 +526,24 @@ func TestDatedBackground(t *testing.T) {
 			"The AI company's chief executive plans to donate $1 million of his own money to the president-elect's inauguration fund."},
 		{"Halvard AI wins Army research contract",
 			"Halvard AI has been awarded a contract worth up to $40 million by the US Army for research on AI planning tools. Meta owns a minority stake in the company after its investment in June."},
+		{"",
+			"Four years on from its acquisition by a Japanese trading house, Belgian speech-recognition firm Corlis Audio is moving its laboratory to Ghent."},
+		{"",
+			"Fennick, a maker of AI tax software, said it turned a profit for the first time three years after a $45 million Series B that valued it at $300 million."},
+		{"",
+			"Quillon, an AI legal-research start-up backed by a $20 million Series A from 2024, named a former appeals judge as its head of policy."},
+		{"Harrow AI moves its headquarters back to Berlin",
+			"Harrow AI, the agent start-up that raised $90 million last year, said it would return its main office to Berlin to be nearer its engineers."},
+		{"",
+			"Sable Labs, valued at $3 billion in May, struck a deal to put its models inside a retail bank's customer-service software for three years."},
+		{"Tessera AI hires a former Meta researcher",
+			"Tessera AI, the Milan lab whose 2024 seed round drew wide attention, named Dr Paola Ricci as head of research."},
+	})
+	notMatched(t, c, "chip_policy", []struct{ title, text string }{
+		{"",
+			"Nvidia's chief executive said on a trip to Shanghai that the company stays devoted to Chinese customers, where its fastest chips cannot be sold under US export rules."},
+		{"",
+			"Nvidia named a former telecoms executive to lead its sales in Latin America. The chipmaker, whose revenue in China is curtailed by US licensing rules, said demand from banks was growing."},
 	})
 	for _, tc := range []struct{ title, text string }{
 		{"Pellow AI raises $80m",
@@ -538,6 +556,10 @@ func TestDatedBackground(t *testing.T) {
 			"Lanzhi Intelligence, added to the Entity List in March, said a round led by a Jiangsu provincial fund raised 1 billion yuan for its AI chips."},
 		{"Is there room for another inference chip start-up?",
 			"Tamsin Compute's chips were designed for one job: running trained AI models cheaply. It said on Wednesday it had raised $300 million at a valuation of $2 billion, more than double the level of a year ago."},
+		{"",
+			"Two years after its seed round, AI tax start-up Fennick has raised $30 million in a Series A led by Atomico."},
+		{"",
+			"Sable Labs, valued at $3 billion in May, struck a deal to acquire Corvo AI, a maker of coding agents."},
 	} {
 		tr := c.Classify(Document{Title: tc.title, Text: tc.text}).Topic("ai_investment")
 		if tr == nil || !tr.Matched {
