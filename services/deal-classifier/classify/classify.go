@@ -195,8 +195,9 @@ func (s *state) describedAI() {
 	}
 	sector, hasSector := s.c.termID["non_ai_sector"]
 	purpose, hasPurpose := s.c.termID["ai_purpose"]
+	means, hasMeans := s.c.termID["ai_means"]
 	for si := range s.sents {
-		if !s.has(si, tech) || !s.has(si, maker) {
+		if !s.has(si, tech) || !s.has(si, maker) && !(hasMeans && s.has(si, means)) {
 			continue
 		}
 		// "to add AI hiring tools" is what the acquirer wants, not what
@@ -212,11 +213,48 @@ func (s *state) describedAI() {
 		if hasSector && s.has(si, sector) && s.termBefore(si, sector, tech) && !s.purchaseBetween(si, sector, tech) {
 			continue
 		}
-		if s.nearTerms(si, tech, maker, describeSpan) {
+		if s.nearTerms(si, tech, maker, describeSpan) || hasMeans && s.has(si, means) && s.namedSubject(si) {
 			s.set(si, org)
 		}
 	}
 }
+
+// namedSubject reports whether sentence si opens with a name that is not
+// a company the gazetteer knows as something other than an AI company:
+// "Molcraft, founded out of Kyoto University, predicts ...", not "The
+// company ..." or "Walmart uses machine learning to ...".
+func (s *state) namedSubject(si int) bool {
+	start := s.sents[si].Start
+	runes := s.text.Runes
+	for start < s.sents[si].End && unicode.IsSpace(runes[start]) {
+		start++
+	}
+	if start >= s.sents[si].End || !unicode.IsUpper(runes[start]) {
+		return false
+	}
+	end := start
+	for end < s.sents[si].End && (unicode.IsLetter(runes[end]) || unicode.IsDigit(runes[end])) {
+		end++
+	}
+	if sentenceOpeners[strings.ToLower(string(runes[start:end]))] {
+		return false
+	}
+	for _, m := range s.ents {
+		if m.sent == si && m.start == start {
+			if e := s.entry(m); e != nil && e.Kind != gazetteer.KindAICompany {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// sentenceOpeners are capitalised words that open a sentence without
+// naming its subject.
+var sentenceOpeners = set(`the a an it its this that these those their his her they he she we our
+in on at after before since as while with for from by under over last next earlier later
+some many most several both each every one two three four five six seven eight nine ten
+shares investors analysts officials people according however meanwhile separately also`)
 
 // describeSpan is how far apart (in runes, within one clause) the AI phrase
 // and the company word may be for the sentence to describe an AI company:
@@ -843,9 +881,11 @@ func (s *state) datedSentences(t *topic) datedSet {
 // February, said Germany is its fastest-growing market"), or after a
 // subordinator that follows the main verb ("Y has joined DeepMind, the
 // second departure since its round at a $4bn valuation in January", "Z
-// was charged over claims made when raising money in 2022"). The deal
-// words must all stand there, and a dating term or the subordinator must
-// date them.
+// was charged over claims made when raising money in 2022"), or in a
+// fronted clause that opens with a dating term ("Three years on from its
+// acquisition, W is doubling its lab"). The deal words must all stand
+// there, and a dating term or a dating subordinator must date them; a
+// clause opened by "where" needs a dating term.
 func (s *state) datedClause(t *topic, si int) bool {
 	s.bgToks = tokenize(s.text.Runes, s.sents[si].Start, s.sents[si].End, s.bgToks[:0])
 	toks := s.bgToks

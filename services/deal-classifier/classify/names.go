@@ -7,6 +7,7 @@ import (
 
 	"github.com/newsmon/newsmon/pkg/events"
 	"github.com/newsmon/newsmon/services/deal-classifier/gazetteer"
+	"github.com/newsmon/newsmon/services/deal-classifier/rules"
 )
 
 // token is a word of a sentence: letters and digits with inner joiners
@@ -108,7 +109,7 @@ var (
 	possessiveNext = set(`ipo valuation funding listing debut fundraising round new latest fresh series technology tech models agent agents founders
 		inference team staff engineers employees researchers assets patents`)
 	startupWords = set(`startup start-up company developer maker firm lab platform designer provider unicorn outfit venture
-		newcomer specialist builder app spinout spin-off tool scale-up scaleup`)
+		newcomer specialist builder app spinout spin-off spin-out tool scale-up scaleup`)
 )
 
 // discoverNames finds company names that the gazetteer lacks, from their
@@ -369,6 +370,12 @@ func (s *state) considerName(si int, toks []token, i, j int) {
 			}
 		}
 	}
+	// "Bovisense fits dairy cows with collar sensors and uses machine
+	// learning to ...": a name that opens a sentence describing an AI
+	// company, followed by its verb, is that company.
+	if !anchored && i == 0 && s.sents[si].Zone != rules.ZoneTitle && j < len(toks) && describingVerbs[toks[j].lower] && onlySpaceBetween(runes, last.end, toks[j].start) && s.aiDescribed(si) {
+		anchored = true
+	}
 	// The subject of the sentence ("Pebblecast snags ...", "Marlow, a
 	// Lisbon company building AI agents") rather than a backer.
 	subject := anchored && !backer && !afterBackerMarker(toks, i)
@@ -436,6 +443,14 @@ func (s *state) considerName(si int, toks []token, i, j int) {
 	ai = ai || subject && !object && !investorName(lname) && !sectorHere && s.aiDescribed(si)
 	s.ents = append(s.ents, mention{entry: -1, name: name, start: start, end: end, sent: si, ai: ai})
 }
+
+// describingVerbs follow a company's name in a sentence that says what it
+// does ("Bovisense fits dairy cows with sensors", "Weldsense uses computer
+// vision"). Not "is" or "offers", which open too many other sentences
+// ("Tender offers are the new IPO").
+var describingVerbs = set(`fits uses builds makes develops designs sells provides predicts measures forecasts
+	estimates detects spots reads analyses analyzes automates monitors tracks maps writes generates helps lets
+	trains applies turns runs specialises specializes focuses`)
 
 // compoundRole reports a German compound that names a backer's role
 // before its name: "der Frühphaseninvestor Isarwerk Capital", "die
@@ -735,7 +750,7 @@ func (s *state) entities() []events.Entity {
 }
 
 // appositiveOpeners open a clause about the company named before the comma.
-var appositiveOpeners = set(`founded started co-founded which whose dat die qui che que fondée fondata fundada gegründet`)
+var appositiveOpeners = set(`founded started co-founded spun which whose dat die qui che que fondée fondata fundada gegründet`)
 
 // placeQualifier reports words like "HK-listed" or "Austin-based" that
 // qualify a name without being part of it.

@@ -8,7 +8,12 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/newsmon/newsmon/pkg/events"
 	"github.com/newsmon/newsmon/services/deal-classifier/classify"
@@ -254,7 +259,15 @@ func within(got, want float64) bool {
 	return math.Abs(got-want) <= 0.1*math.Abs(want)
 }
 
-func norm(s string) string {
+// normName lower-cases a name, drops company endings and folds accents, so
+// a label written without them ("Cerebro Verde") matches the text's
+// "Cérebro Verde". A chain of transformers keeps state, so each call makes
+// its own.
+func normName(s string) string {
+	fold := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+	if folded, _, err := transform.String(fold, s); err == nil {
+		s = folded
+	}
 	s = strings.ToLower(strings.TrimSpace(s))
 	for _, suf := range []string{" inc.", " inc", " corp.", " corp", " ltd", " co.", " group", " holdings", " ai", " technology", " technologies", " systems"} {
 		s = strings.TrimSuffix(s, suf)
@@ -263,7 +276,7 @@ func norm(s string) string {
 }
 
 func nameMatch(a, b string) bool {
-	na, nb := norm(a), norm(b)
+	na, nb := normName(a), normName(b)
 	if na == "" || nb == "" {
 		return false
 	}
@@ -290,7 +303,7 @@ func canonName(n string) string {
 			return
 		}
 		for _, a := range g.Aliases() {
-			canonMap[norm(a.Text)] = g.Entries[a.Entry].Name
+			canonMap[normName(a.Text)] = g.Entries[a.Entry].Name
 		}
 	})
 	return canonMap[n]

@@ -155,7 +155,8 @@ func (w testWriter) Write(p []byte) (int, error) {
 }
 
 func TestLenientMatching(t *testing.T) {
-	if !targetMatch("Moore Threads", "Moore Threads; MetaX") || !nameMatch("Perplexity AI", "Perplexity") || nameMatch("Meta", "") {
+	if !targetMatch("Moore Threads", "Moore Threads; MetaX") || !nameMatch("Perplexity AI", "Perplexity") || nameMatch("Meta", "") ||
+		!nameMatch("Cérebro Verde", "Cerebro Verde") || nameMatch("Cérebro", "Ceres") {
 		t.Fatal("name matching")
 	}
 	if !within(1.05e9, 1e9) || within(1.2e9, 1e9) {
