@@ -916,6 +916,15 @@ func (s *state) sentenceMoney(si int, valOnly bool, total *roundTotal, df *event
 				isVal = true
 			}
 		}
+		// "La operación valora la compañía en 61.500 millones", "Värderingen
+		// landar på 1,8 miljarder dollar": a valuing verb with its object
+		// between it and the figure.
+		wide := strings.ToLower(string(s.text.Runes[max(from, a.Start-32):a.Start]))
+		for _, w := range []string{"valora la", "valora a", "valoran la", "valoran a", "värderingen", "valorizzando"} {
+			if strings.Contains(wide, w) && !strings.ContainsAny(wide[strings.Index(wide, w):], ";") {
+				isVal = true
+			}
+		}
 		if len(before) > 0 && before[len(before)-1].lower == "up" && len(afterToks) > 0 && afterToks[0].lower == "from" {
 			skip = true
 		}
