@@ -195,9 +195,8 @@ func (s *state) describedAI() {
 	}
 	sector, hasSector := s.c.termID["non_ai_sector"]
 	purpose, hasPurpose := s.c.termID["ai_purpose"]
-	means, hasMeans := s.c.termID["ai_means"]
 	for si := range s.sents {
-		if !s.has(si, tech) || !s.has(si, maker) && !(hasMeans && s.has(si, means)) {
+		if !s.has(si, tech) {
 			continue
 		}
 		// "to add AI hiring tools" is what the acquirer wants, not what
@@ -213,41 +212,65 @@ func (s *state) describedAI() {
 		if hasSector && s.has(si, sector) && s.termBefore(si, sector, tech) && !s.purchaseBetween(si, sector, tech) {
 			continue
 		}
-		if s.nearTerms(si, tech, maker, describeSpan) || hasMeans && s.has(si, means) && s.namedSubject(si) {
+		// "Molcraft, founded out of Kyoto University, predicts how molecules
+		// bind with machine-learning models": a sentence whose subject is a
+		// company name describes that company however long it runs.
+		if s.has(si, maker) && s.nearTerms(si, tech, maker, describeSpan) || s.namedSubject(si) {
 			s.set(si, org)
 		}
 	}
 }
 
-// namedSubject reports whether sentence si opens with a name that is not
-// a company the gazetteer knows as something other than an AI company:
-// "Molcraft, founded out of Kyoto University, predicts ...", not "The
-// company ..." or "Walmart uses machine learning to ...".
+// namedSubject reports whether sentence si, not a headline, opens with a
+// name the gazetteer does not know whose verb says what the company does:
+// "Molcraft, founded out of Kyoto University, predicts ...", "Bovisense
+// fits dairy cows with sensors", not "The company ...", "Accenture said it
+// would train staff on AI agents" or "Walmart uses machine learning".
 func (s *state) namedSubject(si int) bool {
-	start := s.sents[si].Start
-	runes := s.text.Runes
-	for start < s.sents[si].End && unicode.IsSpace(runes[start]) {
-		start++
+	if s.sents[si].Zone == rules.ZoneTitle {
+		return false // a headline's first word is often a verb or a place
 	}
-	if start >= s.sents[si].End || !unicode.IsUpper(runes[start]) {
-		return false
+	s.bgToks = tokenize(s.text.Runes, s.sents[si].Start, s.sents[si].End, s.bgToks[:0])
+	toks := s.bgToks
+	i := 0
+	// "A Safralux usa imagens de satélite": an article before the name.
+	if len(toks) > 1 && articles[toks[0].lower] && isCap(toks[1]) {
+		i = 1
 	}
-	end := start
-	for end < s.sents[si].End && (unicode.IsLetter(runes[end]) || unicode.IsDigit(runes[end])) {
-		end++
-	}
-	if sentenceOpeners[strings.ToLower(string(runes[start:end]))] {
+	if i >= len(toks) || !isCap(toks[i]) || sentenceOpeners[toks[i].lower] {
 		return false
 	}
 	for _, m := range s.ents {
-		if m.sent == si && m.start == start {
-			if e := s.entry(m); e != nil && e.Kind != gazetteer.KindAICompany {
-				return false
-			}
+		if m.sent == si && m.start <= toks[i].start && toks[i].start < m.end && m.entry >= 0 {
+			return false // a known name: the gazetteer already says what it is
 		}
 	}
-	return true
+	j := i + 1
+	for j < len(toks) && isCap(toks[j]) && (onlySpaceBetween(s.text.Runes, toks[j-1].end, toks[j].start) || string(s.text.Runes[toks[j-1].end:toks[j].start]) == " & ") {
+		j++
+	}
+	// Skip an appositive between commas: "Contratia, con sede en
+	// Guadalajara, usa modelos de lenguaje".
+	if j < len(toks) && strings.ContainsRune(string(s.text.Runes[toks[j-1].end:toks[j].start]), ',') {
+		k := j + 1
+		for k < len(toks) && k <= j+20 && !strings.ContainsRune(string(s.text.Runes[toks[k-1].end:toks[k].start]), ',') {
+			k++
+		}
+		j = k
+	}
+	if j < len(toks) && (toks[j].lower == "has" || toks[j].lower == "have") && j+1 < len(toks) {
+		j++ // "has built software that reads photos"
+	}
+	return j < len(toks) && (describingVerbs[toks[j].lower] || builtVerbs[toks[j].lower])
 }
+
+// builtVerbs follow "has" in a sentence that says what a company made:
+// "Siniestro.ai has built software that reads photos of damaged cars".
+var builtVerbs = set(`built developed designed created trained`)
+
+// articles may stand before a company's name in the languages the rules
+// cover ("A Faturai", "La startup", "Die Firma").
+var articles = set(`a o la el le les die der das het de il lo`)
 
 // sentenceOpeners are capitalised words that open a sentence without
 // naming its subject.

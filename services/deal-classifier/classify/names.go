@@ -7,7 +7,6 @@ import (
 
 	"github.com/newsmon/newsmon/pkg/events"
 	"github.com/newsmon/newsmon/services/deal-classifier/gazetteer"
-	"github.com/newsmon/newsmon/services/deal-classifier/rules"
 )
 
 // token is a word of a sentence: letters and digits with inner joiners
@@ -371,9 +370,10 @@ func (s *state) considerName(si int, toks []token, i, j int) {
 		}
 	}
 	// "Bovisense fits dairy cows with collar sensors and uses machine
-	// learning to ...": a name that opens a sentence describing an AI
-	// company, followed by its verb, is that company.
-	if !anchored && i == 0 && s.sents[si].Zone != rules.ZoneTitle && j < len(toks) && describingVerbs[toks[j].lower] && onlySpaceBetween(runes, last.end, toks[j].start) && s.aiDescribed(si) {
+	// learning to ...", "Pactia, con sede en Guadalajara, usa modelos de
+	// lenguaje": a name that opens a sentence describing an AI company,
+	// followed by its verb, is that company.
+	if !anchored && (i == 0 || i == 1 && articles[toks[0].lower]) && s.namedSubject(si) && s.aiDescribed(si) {
 		anchored = true
 	}
 	// The subject of the sentence ("Pebblecast snags ...", "Marlow, a
@@ -450,7 +450,10 @@ func (s *state) considerName(si int, toks []token, i, j int) {
 // ("Tender offers are the new IPO").
 var describingVerbs = set(`fits uses builds makes develops designs sells provides predicts measures forecasts
 	estimates detects spots reads analyses analyzes automates monitors tracks maps writes generates helps lets
-	trains applies turns runs specialises specializes focuses`)
+	trains applies turns runs specialises specializes focuses flags checks mounts
+	usa utiliza coloca estima prevê lê revisa desenvolve desarrolla sviluppa analizza legge
+	nutzt erkennt analysiert entwickelt prüft utilise analyse conçoit développe prédit
+	gebruikt ontwikkelt analyseert voorspelt`)
 
 // compoundRole reports a German compound that names a backer's role
 // before its name: "der Frühphaseninvestor Isarwerk Capital", "die
