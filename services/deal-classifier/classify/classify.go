@@ -195,8 +195,9 @@ func (s *state) describedAI() {
 	}
 	sector, hasSector := s.c.termID["non_ai_sector"]
 	purpose, hasPurpose := s.c.termID["ai_purpose"]
+	function, hasFunction := s.c.termID["ai_function"]
 	for si := range s.sents {
-		if !s.has(si, tech) {
+		if !s.has(si, tech) && !(hasFunction && s.has(si, function)) {
 			continue
 		}
 		// "to add AI hiring tools" is what the acquirer wants, not what
@@ -215,7 +216,7 @@ func (s *state) describedAI() {
 		// "Molcraft, founded out of Kyoto University, predicts how molecules
 		// bind with machine-learning models": a sentence whose subject is a
 		// company name describes that company however long it runs.
-		if s.has(si, maker) && s.nearTerms(si, tech, maker, describeSpan) || s.namedSubject(si) {
+		if s.has(si, tech) && s.has(si, maker) && s.nearTerms(si, tech, maker, describeSpan) || s.namedSubject(si) {
 			s.set(si, org)
 		}
 	}
@@ -237,7 +238,7 @@ func (s *state) namedSubject(si int) bool {
 	if len(toks) > 1 && articles[toks[0].lower] && isCap(toks[1]) {
 		i = 1
 	}
-	if i >= len(toks) || !isCap(toks[i]) || sentenceOpeners[toks[i].lower] {
+	if i >= len(toks) || !isCap(toks[i]) || sentenceOpeners[toks[i].lower] || articles[toks[i].lower] {
 		return false
 	}
 	for _, m := range s.ents {
@@ -261,7 +262,22 @@ func (s *state) namedSubject(si int) bool {
 	if j < len(toks) && (toks[j].lower == "has" || toks[j].lower == "have") && j+1 < len(toks) {
 		j++ // "has built software that reads photos"
 	}
-	return j < len(toks) && (describingVerbs[toks[j].lower] || builtVerbs[toks[j].lower])
+	if j >= len(toks) {
+		return false
+	}
+	if describingVerbs[toks[j].lower] || builtVerbs[toks[j].lower] {
+		return true
+	}
+	// A verb that tells what the software does ("Papelito reads ...,
+	// flags ...", "Quipu, que pronostica ..."): the rules' ai_function.
+	if f, ok := s.c.termID["ai_function"]; ok {
+		for _, h := range s.terms {
+			if int(h.sent) == si && int(h.feature) == f && int(h.start) >= toks[j].start && int(h.start) <= toks[min(j+1, len(toks)-1)].start {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // builtVerbs follow "has" in a sentence that says what a company made:
