@@ -638,6 +638,8 @@ func TestDatedBackground(t *testing.T) {
 			"Tessera AI, the Milan lab whose 2024 seed round drew wide attention, named Dr Paola Ricci as head of research."},
 	})
 	notMatched(t, c, "chip_policy", []struct{ title, text string }{
+		{"Two years into the CHIPS Act, Brennock opens its Ohio test line",
+			"Brennock Semiconductor started running wafers through a test line near Columbus, the company said."},
 		{"Halden Foundry shows its first 2nm wafers",
 			"Halden Foundry showed prototype wafers from its new plant. The foundry has received more than 900 billion yen in government support since its founding."},
 		{"Orrin Semiconductor names a new chief executive",
