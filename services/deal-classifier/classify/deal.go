@@ -921,7 +921,7 @@ func (s *state) sentenceMoney(si int, valOnly bool, total *roundTotal, df *event
 		// between it and the figure.
 		wide := strings.ToLower(string(s.text.Runes[max(from, a.Start-32):a.Start]))
 		for _, w := range []string{"valora la", "valora a", "valoran la", "valoran a", "värderingen", "valorizzando"} {
-			if strings.Contains(wide, w) && !strings.ContainsAny(wide[strings.Index(wide, w):], ";") {
+			if at := strings.Index(wide, w); at >= 0 && !strings.ContainsRune(wide[at:], ';') {
 				isVal = true
 			}
 		}

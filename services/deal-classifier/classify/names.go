@@ -7,6 +7,7 @@ import (
 
 	"github.com/newsmon/newsmon/pkg/events"
 	"github.com/newsmon/newsmon/services/deal-classifier/gazetteer"
+	"github.com/newsmon/newsmon/services/deal-classifier/rules"
 )
 
 // token is a word of a sentence: letters and digits with inner joiners
@@ -443,6 +444,79 @@ func (s *state) considerName(si int, toks []token, i, j int) {
 	ai = ai || subject && !object && !investorName(lname) && !sectorHere && s.aiDescribed(si)
 	s.ents = append(s.ents, mention{entry: -1, name: name, start: start, end: end, sent: si, ai: ai})
 }
+
+// namedSubject reports whether sentence si, not a headline, opens with a
+// name the gazetteer does not know whose verb says what the company does:
+// "Molcraft, founded out of Kyoto University, predicts ...", "Bovisense
+// fits dairy cows with sensors", not "The company ...", "Accenture said it
+// would train staff on AI agents" or "Walmart uses machine learning".
+func (s *state) namedSubject(si int) bool {
+	if s.sents[si].Zone == rules.ZoneTitle {
+		return false // a headline's first word is often a verb or a place
+	}
+	s.bgToks = tokenize(s.text.Runes, s.sents[si].Start, s.sents[si].End, s.bgToks[:0])
+	toks := s.bgToks
+	i := 0
+	// "A Safralux usa imagens de satélite": an article before the name.
+	if len(toks) > 1 && articles[toks[0].lower] && isCap(toks[1]) {
+		i = 1
+	}
+	if i >= len(toks) || !isCap(toks[i]) || sentenceOpeners[toks[i].lower] || articles[toks[i].lower] {
+		return false
+	}
+	for _, m := range s.ents {
+		if m.sent == si && m.start <= toks[i].start && toks[i].start < m.end && m.entry >= 0 {
+			return false // a known name: the gazetteer already says what it is
+		}
+	}
+	j := i + 1
+	for j < len(toks) && isCap(toks[j]) && (onlySpaceBetween(s.text.Runes, toks[j-1].end, toks[j].start) || string(s.text.Runes[toks[j-1].end:toks[j].start]) == " & ") {
+		j++
+	}
+	// Skip an appositive between commas: "Contratia, con sede en
+	// Guadalajara, usa modelos de lenguaje".
+	if j < len(toks) && strings.ContainsRune(string(s.text.Runes[toks[j-1].end:toks[j].start]), ',') {
+		k := j + 1
+		for k < len(toks) && k <= j+20 && !strings.ContainsRune(string(s.text.Runes[toks[k-1].end:toks[k].start]), ',') {
+			k++
+		}
+		j = k
+	}
+	if j < len(toks) && (toks[j].lower == "has" || toks[j].lower == "have") && j+1 < len(toks) {
+		j++ // "has built software that reads photos"
+	}
+	if j >= len(toks) {
+		return false
+	}
+	if describingVerbs[toks[j].lower] || builtVerbs[toks[j].lower] {
+		return true
+	}
+	// A verb that tells what the software does ("Papelito reads ...,
+	// flags ...", "Quipu, que pronostica ..."): the rules' ai_function.
+	if f, ok := s.c.termID["ai_function"]; ok {
+		for _, h := range s.terms {
+			if int(h.sent) == si && int(h.feature) == f && int(h.start) >= toks[j].start && int(h.start) <= toks[min(j+1, len(toks)-1)].start {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// builtVerbs follow "has" in a sentence that says what a company made:
+// "Siniestro.ai has built software that reads photos of damaged cars".
+var builtVerbs = set(`built developed designed created trained`)
+
+// articles may stand before a company's name in the languages the rules
+// cover ("A Faturai", "La startup", "Die Firma").
+var articles = set(`a o la el le les die der das het de il lo`)
+
+// sentenceOpeners are capitalised words that open a sentence without
+// naming its subject.
+var sentenceOpeners = set(`the a an it its this that these those their his her they he she we our
+in on at after before since as while with for from by under over last next earlier later
+some many most several both each every one two three four five six seven eight nine ten
+shares investors analysts officials people according however meanwhile separately also`)
 
 // describingVerbs follow a company's name in a sentence that says what it
 // does ("Bovisense fits dairy cows with sensors", "Weldsense uses computer
