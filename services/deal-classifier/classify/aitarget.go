@@ -35,7 +35,7 @@ func (s *state) aiTarget(m mention, buyers []events.Investor) bool {
 		if o.name != m.name || (o.sent != m.sent && s.sents[o.sent].Zone == rules.ZoneBody) {
 			continue
 		}
-		if s.describedAt(o) {
+		if s.describedAt(o) || s.productDescribes(o) {
 			return true
 		}
 	}

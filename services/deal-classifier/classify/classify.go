@@ -63,7 +63,18 @@ type state struct {
 	// bgToks and bgDated are reused buffers of the background check.
 	bgToks  []token
 	bgDated []bool
+	// products holds, for sentences that name an AI company only by what
+	// its product does (productFunction), where that clause starts: the
+	// AI description belongs to the name right before it, not to the
+	// sentence's subject ("Cardinal Health has agreed to buy Forma Labs,
+	// a company whose software reads ...").
+	products []productClause
 }
+
+// productClause is a product description at rune offset at in sentence
+// sent; owner is where the name that owns it ends ("Voxtide's software
+// transcribes"), or -1 when an appositive places it.
+type productClause struct{ sent, at, owner int }
 
 func (s *state) has(sent, f int) bool {
 	return s.bits[sent*s.words+f/64]&(1<<(uint(f)%64)) != 0
@@ -110,7 +121,7 @@ func (c *Classifier) Classify(doc Document) Result {
 	}
 	s.bits = s.bits[:need]
 	clear(s.bits)
-	s.terms, s.ents = s.terms[:0], s.ents[:0]
+	s.terms, s.ents, s.products = s.terms[:0], s.ents[:0], s.products[:0]
 	s.matches = c.ac.Find(&s.text, s.matches[:0])
 	for _, m := range s.matches {
 		rs, re := s.text.RuneSpan(m.Start, m.End)
@@ -218,6 +229,14 @@ func (s *state) describedAI() {
 		// company name describes that company however long it runs.
 		if s.has(si, tech) && s.has(si, maker) && s.nearTerms(si, tech, maker, describeSpan) || s.namedSubject(si) {
 			s.set(si, org)
+			continue
+		}
+		if !hasFunction {
+			continue
+		}
+		if p, ok := s.productFunction(si, function); ok {
+			s.set(si, org)
+			s.products = append(s.products, p)
 		}
 	}
 }

@@ -403,6 +403,11 @@ func (s *state) considerName(si int, toks []token, i, j int) {
 	if strings.ContainsAny(name, "$€£¥₹₩") || calendarWords[lname] {
 		return
 	}
+	// "Birmingham's Lexwell": a place's possessive locates the company
+	// after it.
+	if possessive && placeNames[lname] {
+		return
+	}
 	// "former OpenAI technology chief Mira Murati": a person, unless named
 	// as a backer ("backed by Spotify founder Daniel Ek").
 	if !afterBackerMarker(toks, i) && s.personNamed(name) || s.runsCompany(name) {
@@ -441,7 +446,7 @@ func (s *state) considerName(si int, toks []token, i, j int) {
 	// The bare object of a purchase ("Anthropic acquires Bun to speed up
 	// Claude Code") is not described by the buyer's AI words.
 	object := i > 0 && purchaseVerbs[toks[i-1].lower]
-	ai = ai || subject && !object && !investorName(lname) && !sectorHere && s.aiDescribed(si)
+	ai = ai || subject && !object && !investorName(lname) && !sectorHere && s.aiDescribed(si) && !s.productElsewhere(si, end)
 	s.ents = append(s.ents, mention{entry: -1, name: name, start: start, end: end, sent: si, ai: ai})
 }
 
@@ -502,6 +507,108 @@ func (s *state) namedSubject(si int) bool {
 	}
 	return false
 }
+
+// productFunction reports whether sentence si says what a company's
+// product does with an ai_function verb right after the product: "Pickwise,
+// whose overhead cameras grade fruit", "a tool that drafts tenders", "dont
+// l'application estime le coût". A bare verb ("analysts estimate") does not.
+// It returns where the clause stands and, for a possessive ("Voxtide's
+// software transcribes"), whose it is.
+func (s *state) productFunction(si, function int) (productClause, bool) {
+	var toks []token
+	for _, h := range s.terms {
+		if int(h.sent) != si || int(h.feature) != function {
+			continue
+		}
+		if toks == nil {
+			s.bgToks = tokenize(s.text.Runes, s.sents[si].Start, s.sents[si].End, s.bgToks[:0])
+			toks = s.bgToks
+		}
+		k := 0
+		for k < len(toks) && toks[k].start < int(h.start) {
+			k++
+		}
+		if k == len(toks) || toks[k].start != int(h.start) {
+			continue
+		}
+		p := k - 1
+		if p >= 0 && (strings.HasSuffix(toks[p].lower, "ly") || toks[p].lower == "also") {
+			p-- // "whose software automatically reads"
+		}
+		if p >= 1 && relativePronouns[toks[p].lower] && productNouns[toks[p-1].lower] {
+			// "a tool that drafts", "une application qui estime"
+			return productClause{sent: si, at: toks[p-1].start, owner: -1}, true
+		}
+		if p < 1 || !productNouns[toks[p].lower] {
+			continue
+		}
+		// "Voxtide's software transcribes": the possessor owns it.
+		if w := toks[p-1].lower; strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
+			return productClause{sent: si, at: toks[p-1].start, owner: toks[p-1].end - 2}, true
+		}
+		// "whose overhead cameras", "cuja ferramenta", "dont l'application".
+		for q := p - 1; q >= 0 && q >= p-3; q-- {
+			if possessiveRelatives[toks[q].lower] {
+				return productClause{sent: si, at: toks[q].start, owner: -1}, true
+			}
+		}
+	}
+	return productClause{}, false
+}
+
+// productElsewhere reports whether the AI description of sentence si is a
+// product clause that does not describe the name ending at end: the clause
+// belongs to the name just before it, within an appositive ("Forma Labs, a
+// Columbus company whose software reads ...").
+func (s *state) productElsewhere(si, end int) bool {
+	for _, p := range s.products {
+		if p.sent != si {
+			continue
+		}
+		if p.owner >= 0 {
+			return end != p.owner
+		}
+		if end > p.at || p.at-end > appositiveSpan || s.text.Runes[end] != ',' {
+			return true
+		}
+		for _, r := range s.text.Runes[end:p.at] {
+			if r == ';' || r == '(' || r == ')' {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// productDescribes reports whether a product clause in o's sentence
+// describes o: "Forma Labs, a Columbus company whose software reads ...".
+func (s *state) productDescribes(o mention) bool {
+	for _, p := range s.products {
+		if p.sent == o.sent {
+			return !s.productElsewhere(o.sent, o.end)
+		}
+	}
+	return false
+}
+
+// appositiveSpan is how far (in runes) a product clause may stand after
+// the name it describes: "Sawit Vision, a Kuala Lumpur firm whose cameras".
+const appositiveSpan = 60
+
+// productNouns name what a start-up sells, in the languages the rules cover.
+var productNouns = set(`software app apps application tool tools platform system systems camera cameras
+	model models algorithm algorithms sensors engine assistant agents bot bots service
+	logiciel l'application outil plateforme système caméras modèles algorithmes
+	ferramenta plataforma sistema aplicativo aplicação câmeras câmaras cámaras modelos algoritmos herramienta aplicación
+	anwendung plattform kameras modelle algorithmen oprogramowanie aplikacja aplikace`)
+
+// relativePronouns open a clause about the noun before them.
+var relativePronouns = set(`that which que qui die das che który która które`)
+
+// possessiveRelatives open a clause about the company before them: "whose
+// software", "cuja ferramenta", "dont l'outil", "deren Software".
+var possessiveRelatives = set(`whose cuja cujo cuyo cuya cuyas cuyos dont deren dessen jehož jejíž której którego`)
 
 // builtVerbs follow "has" in a sentence that says what a company made:
 // "Siniestro.ai has built software that reads photos of damaged cars".
@@ -605,7 +712,19 @@ var placeNames = phraseSet(`hong kong, hangzhou, shenzhen, shanghai, beijing, gu
 	copenhagen, amsterdam, eindhoven, brussels, madrid, barcelona, milan, rome, lisbon, warsaw, vienna, dublin, tallinn,
 	toronto, montreal, vancouver, waterloo, sydney, melbourne, lagos, nairobi, cairo, sao paulo, são paulo, mexico city,
 	bogota, bogotá, buenos aires, santiago, silicon valley, san francisco, new york, boston, seattle, austin, palo alto,
-	washington, brasília, brasilia`)
+	washington, brasília, brasilia,
+	birmingham, manchester, leeds, liverpool, bristol, sheffield, newcastle, nottingham, leicester, edinburgh, glasgow,
+	dundee, aberdeen, cardiff, belfast, cambridge, oxford, cork, galway, limerick, leipzig, cologne, köln, frankfurt,
+	stuttgart, dresden, düsseldorf, lyon, lille, bordeaux, toulouse, marseille, nantes, grenoble, seville, sevilla,
+	valencia, bilbao, zaragoza, málaga, porto, turin, torino, bologna, naples, florence, kraków, krakow, wrocław,
+	wroclaw, gdańsk, gdansk, poznań, poznan, łódź, prague, brno, budapest, bucharest, sofia, riga, vilnius, tartu, oulu,
+	tampere, espoo, gothenburg, göteborg, malmö, malmo, uppsala, umeå, aarhus, bergen, trondheim, stavanger, utrecht,
+	rotterdam, delft, the hague, leuven, ghent, antwerp, calgary, ottawa, edmonton, chicago, detroit, columbus, cleveland,
+	cincinnati, indianapolis, milwaukee, minneapolis, pittsburgh, atlanta, nashville, houston, dallas, miami, denver,
+	raleigh, kochi, ahmedabad, jaipur, kolkata, thiruvananthapuram, coimbatore, nagoya, fukuoka, sapporo, sendai, kobe,
+	niigata, daejeon, incheon, daegu, gwangju, perth, brisbane, adelaide, auckland, wellington, curitiba, belo horizonte,
+	recife, porto alegre, rio de janeiro, guadalajara, monterrey, medellín, medellin, lima, casablanca, kigali, accra,
+	cape town, johannesburg, dhaka, karachi, lahore, abuja`)
 
 // phraseSet builds a set of comma-separated phrases, which may hold
 // spaces ("hong kong").
