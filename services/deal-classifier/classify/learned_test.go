@@ -46,7 +46,7 @@ func TestLearnedScorerLiftsWeakEvidence(t *testing.T) {
 	// The rules alone score this 0.45: a start-up raising money, not said
 	// to be an AI company in the headline. The default rules let the deal
 	// model lift only where the headline or lede says AI.
-	weak := "Quillfen, a Bergen start-up that writes contract drafts, has raised $18 million"
+	weak := "Quillfen, a Bergen start-up that sells contract templates, has raised $18 million"
 	saysAI := "The round was led by Fjordline Capital. Its founders previously built AI tools at a bank."
 	tests := []struct {
 		name, topic, title, text string

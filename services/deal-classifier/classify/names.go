@@ -496,9 +496,20 @@ func (s *state) namedSubject(si int) bool {
 	if describingVerbs[toks[j].lower] || builtVerbs[toks[j].lower] {
 		return true
 	}
+	f, hasFunction := s.c.termID["ai_function"]
+	// "Scanwacht collects log files from MRI machines and predicts which
+	// part will fail", "Notulek nagrywa rozmowę ... przygotowuje opis": a
+	// verb, then a function verb in the same sentence.
+	if v := toks[j].lower; hasFunction && !isCap(toks[j]) && (len(v) > 3 && strings.HasSuffix(v, "s") && !strings.HasSuffix(v, "ss") || foreignVerbs[v]) && !auxVerbs[v] {
+		for _, h := range s.terms {
+			if int(h.sent) == si && int(h.feature) == f && int(h.start) > toks[j].start {
+				return true
+			}
+		}
+	}
 	// A verb that tells what the software does ("Papelito reads ...,
 	// flags ...", "Quipu, que pronostica ..."): the rules' ai_function.
-	if f, ok := s.c.termID["ai_function"]; ok {
+	if hasFunction {
 		for _, h := range s.terms {
 			if int(h.sent) == si && int(h.feature) == f && int(h.start) >= toks[j].start && int(h.start) <= toks[min(j+1, len(toks)-1)].start {
 				return true
@@ -535,9 +546,15 @@ func (s *state) productFunction(si, function int) (productClause, bool) {
 		if p >= 0 && (strings.HasSuffix(toks[p].lower, "ly") || toks[p].lower == "also") {
 			p-- // "whose software automatically reads"
 		}
-		if p >= 1 && relativePronouns[toks[p].lower] && productNouns[toks[p-1].lower] {
-			// "a tool that drafts", "une application qui estime"
+		if p >= 1 && relativePronouns[toks[p].lower] && (productNouns[toks[p-1].lower] || startupNouns[toks[p-1].lower]) {
+			// "a tool that drafts", "une application qui estime", "a
+			// start-up that transcribes court hearings"
 			return productClause{sent: si, at: toks[p-1].start, owner: -1}, true
+		}
+		// "raises £7m to predict turbine gearbox failures": what the money
+		// is for says what the raiser does.
+		if p >= 1 && toks[p].lower == "to" && raisePurpose(toks[max(0, p-4):p]) {
+			return productClause{sent: si, at: toks[p].start, owner: subjectOwner}, true
 		}
 		if p < 1 || !productNouns[toks[p].lower] {
 			continue
@@ -564,6 +581,9 @@ func (s *state) productElsewhere(si, end int) bool {
 	for _, p := range s.products {
 		if p.sent != si {
 			continue
+		}
+		if p.owner == subjectOwner {
+			return false
 		}
 		if p.owner >= 0 {
 			return end != p.owner
@@ -596,6 +616,29 @@ func (s *state) productDescribes(o mention) bool {
 // the name it describes: "Sawit Vision, a Kuala Lumpur firm whose cameras".
 const appositiveSpan = 60
 
+// subjectOwner marks a product clause that describes the sentence's
+// subject: "Gearsafe raises £7m to predict gearbox failures".
+const subjectOwner = -2
+
+// raisePurpose reports whether toks, the words before a "to", tell of money
+// raised: "raises £7m", "closes a $2m seed round".
+func raisePurpose(toks []token) bool {
+	for _, t := range toks {
+		if raiseWords[t.lower] || strings.ContainsAny(t.text, "$€£¥₹") || strings.HasSuffix(t.lower, "m") && len(t.lower) > 1 && unicode.IsDigit(rune(t.lower[0])) {
+			return true
+		}
+	}
+	return false
+}
+
+// raiseWords tell of money raised before a purpose clause.
+var raiseWords = set(`raises raised raising lands landed secures secured closes closed gets bags nabs round seed funding`)
+
+// startupNouns name a young company before a relative clause: "a start-up
+// that transcribes court hearings", "startup que detecta ferrugem".
+var startupNouns = set(`start-up startup spin-out spinout firm company business outfit empresa société azienda
+	spółka bolag selskap virksomhed bedrijf`)
+
 // productNouns name what a start-up sells, in the languages the rules cover.
 var productNouns = set(`software app apps application tool tools platform system systems camera cameras
 	model models algorithm algorithms sensors engine assistant agents bot bots service
@@ -609,6 +652,14 @@ var relativePronouns = set(`that which que qui die das che który która które`
 // possessiveRelatives open a clause about the company before them: "whose
 // software", "cuja ferramenta", "dont l'outil", "deren Software".
 var possessiveRelatives = set(`whose cuja cujo cuyo cuya cuyas cuyos dont deren dessen jehož jejíž której którego`)
+
+// auxVerbs end in "s" without saying what a company does.
+var auxVerbs = set(`says does goes plans wants needs seeks aims hopes expects reports claims counts remains becomes seems`)
+
+// foreignVerbs say what a company does in the other languages the rules
+// cover, where no "-s" marks the verb: "Notulek nagrywa rozmowę".
+var foreignVerbs = set(`nagrywa tworzy buduje rozwija analizuje bouwt maakt ontwikkelt leest zet traduce crea sviluppa
+	utvecklar bygger bruker lager udvikler crée transforme grava cria desenvolve transforma crea usa`)
 
 // builtVerbs follow "has" in a sentence that says what a company made:
 // "Siniestro.ai has built software that reads photos of damaged cars".
