@@ -302,6 +302,11 @@ func (s *state) roleOf(m mention, toks []token) role {
 	if k0 > 0 && (toks[k0-1].lower == "former" || toks[k0-1].lower == "ex") {
 		r.background = true
 	}
+	// "fondée par d'anciens chercheurs de Google DeepMind", "former
+	// researchers at OpenAI": where the founders worked.
+	if k0 > 1 && researcherWords[toks[k0-2].lower] && (toks[k0-1].lower == "at" || toks[k0-1].lower == "from" || toks[k0-1].lower == "de" || toks[k0-1].lower == "of" || toks[k0-1].lower == "von") {
+		r.background = true
+	}
 	for q := k1; q < min(len(toks), k1+3) && !isCap(toks[q]) && !andWords[toks[q].lower]; q++ {
 		if personTitles[toks[q].lower] && q+1 < len(toks) && isCap(toks[q+1]) {
 			r.background = true
@@ -441,6 +446,9 @@ func agreedFunding(toks []token, k int) bool {
 	}
 	return hasPrefixAny(toks[k+1:min(len(toks), k+6)], "$", "funding", "financing", "series", "round", "terms")
 }
+
+// researcherWords name a founder's former job before the lab it was at.
+var researcherWords = set(`researchers chercheurs scientists engineers employees staffers forschern investigadores ingénieurs`)
 
 // publicBody reports whether a government's name, as written, is a body
 // that hands out money ("EuroHPC Joint Undertaking", "UK Sovereign AI

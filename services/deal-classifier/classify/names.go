@@ -95,7 +95,7 @@ var (
 	beforeAnchors = set(`startup start-up company firm developer maker designer lab rival platform acquire acquires acquired
 		outfit license licence unternehmen ki-start-up start-up-unternehmen pousse société entreprise
 		acquiring buy buys bought buying into backing unicorn chipmaker newcomer challenger builder provider specialist
-		including from competitor ia spółka spółki girişimi şirketi`)
+		including from competitor ia spółka spółki girişimi şirketi стартапа стартап стартапом`)
 	afterAnchors = set(`raises raised raising secures secured lands landed bags nabs closes valued files filed debuts plans
 		emerges emerged
 		gets snags nets seeks weighs completes soars surges jumps doubles triples sees nears hits eyes tops
@@ -364,7 +364,7 @@ func (s *state) considerName(si int, toks []token, i, j int) {
 	// ...", "Lumenwave, which builds ...".
 	if !anchored && last.end < len(runes) && runes[last.end] == ',' && j < len(toks) && !isCap(toks[j]) {
 		for k := j; k < min(len(toks), j+5); k++ {
-			if startupWords[toks[k].lower] || k == j && appositiveOpeners[toks[k].lower] {
+			if startupWords[toks[k].lower] || toks[k].lower == "pousse" || k == j && appositiveOpeners[toks[k].lower] {
 				anchored = true
 				break
 			}
@@ -394,7 +394,7 @@ func (s *state) considerName(si int, toks []token, i, j int) {
 		end -= 2
 	}
 	name := string(runes[start:end])
-	if len([]rune(name)) < 2 || !hasLetter(name) {
+	if len([]rune(name)) < 2 && !letterCompany(toks, i, runes, last.end) || !hasLetter(name) {
 		return
 	}
 	lname := strings.ToLower(name)
@@ -448,6 +448,30 @@ func (s *state) considerName(si int, toks []token, i, j int) {
 	object := i > 0 && purchaseVerbs[toks[i-1].lower]
 	ai = ai || subject && !object && !investorName(lname) && !sectorHere && s.aiDescribed(si) && !s.productElsewhere(si, end)
 	s.ents = append(s.ents, mention{entry: -1, name: name, start: start, end: end, sent: si, ai: ai})
+}
+
+// letterCompany reports whether the one-letter name at toks[i] is a
+// company because a start-up word stands right before it or opens its
+// appositive: "la start-up parisienne H", "H, la jeune pousse parisienne".
+func letterCompany(toks []token, i int, runes []rune, end int) bool {
+	// Not "the Series C, which the company ...".
+	if !unicode.IsUpper([]rune(toks[i].text)[0]) || i > 0 && isCap(toks[i-1]) {
+		return false
+	}
+	for k := max(0, i-2); k < i; k++ {
+		if startupWords[toks[k].lower] || startupNouns[toks[k].lower] || toks[k].lower == "pousse" {
+			return true
+		}
+	}
+	if end >= len(runes) || runes[end] != ',' {
+		return false
+	}
+	for k := i + 1; k < min(len(toks), i+5); k++ {
+		if startupWords[toks[k].lower] || startupNouns[toks[k].lower] || toks[k].lower == "pousse" {
+			return true
+		}
+	}
+	return false
 }
 
 // namedSubject reports whether sentence si, not a headline, opens with a
