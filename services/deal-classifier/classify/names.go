@@ -100,7 +100,8 @@ var (
 		emerges emerged
 		gets snags nets seeks weighs completes soars surges jumps doubles triples sees nears hits eyes tops
 		targets considers explores mulls sammelt lève raccoglie erhält obtient boucle scores pockets adds
-		places capta cierra levanta recauda consigue obtiene announces pozyskał pozyskała zebrał zebrała zamknął zamknęła`)
+		places capta cierra levanta recauda consigue obtiene announces pozyskał pozyskała zebrał zebrała zamknął zamknęła
+		henter hentet haalt haalde angariou získal získala`)
 	infinitiveVerbs = set(`scale expand build grow accelerate boost fund develop bring power fuel help advance deploy
 		speed push take extend bolster automate train hire`)
 	afterNeedsNext = set(`is has to in said announced`)
@@ -570,32 +571,59 @@ func (s *state) productFunction(si, function int) (productClause, bool) {
 		if p >= 0 && (strings.HasSuffix(toks[p].lower, "ly") || toks[p].lower == "also") {
 			p-- // "whose software automatically reads"
 		}
-		if p >= 1 && relativePronouns[toks[p].lower] && (productNouns[toks[p-1].lower] || startupNouns[toks[p-1].lower]) {
-			// "a tool that drafts", "une application qui estime", "a
-			// start-up that transcribes court hearings"
-			return productClause{sent: si, at: toks[p-1].start, owner: -1}, true
-		}
 		// "raises £7m to predict turbine gearbox failures": what the money
 		// is for says what the raiser does.
 		if p >= 1 && toks[p].lower == "to" && raisePurpose(toks[max(0, p-4):p]) {
 			return productClause{sent: si, at: toks[p].start, owner: subjectOwner}, true
 		}
-		if p < 1 || !productNouns[toks[p].lower] {
-			continue
+		if c, ok := s.productBefore(toks, k); ok {
+			c.sent = si
+			return c, true
 		}
-		// "Voxtide's software transcribes": the possessor owns it.
-		if w := toks[p-1].lower; strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
-			return productClause{sent: si, at: toks[p-1].start, owner: toks[p-1].end - 2}, true
+	}
+	return productClause{}, false
+}
+
+// productWindow is how many words before a function verb its product
+// clause may open: "whose software helps lawyers review contracts,
+// research case law and draft documents".
+const productWindow = 12
+
+// productBefore looks back from the function verb at toks[k] for the
+// clause that makes a product its subject, within productWindow words and
+// the same clause: "whose overhead cameras", "a tool that", "Voxtide's
+// software", "cuja ferramenta", "dont l'application", "programvare som".
+func (s *state) productBefore(toks []token, k int) (productClause, bool) {
+	runes := s.text.Runes
+	for q := k - 1; q >= 0 && q >= k-productWindow; q-- {
+		if q < k-1 {
+			// The clause ends at a semicolon, a bracket or a dash, or
+			// where someone is reported ("..., said analysts estimate").
+			gap := string(runes[toks[q].end:toks[q+1].start])
+			if strings.ContainsAny(gap, ";:()—–") || reportVerbs[toks[q+1].lower] {
+				break
+			}
 		}
-		// "whose overhead cameras", "cuja ferramenta", "dont l'application".
-		for q := p - 1; q >= 0 && q >= p-3; q-- {
-			if possessiveRelatives[toks[q].lower] {
-				return productClause{sent: si, at: toks[q].start, owner: -1}, true
+		w := toks[q].lower
+		switch {
+		case relativePronouns[w] && q >= 1 && (productNouns[toks[q-1].lower] || startupNouns[toks[q-1].lower]):
+			return productClause{at: toks[q-1].start, owner: -1}, true
+		case productNouns[w] && q >= 1 && (strings.HasSuffix(toks[q-1].lower, "'s") || strings.HasSuffix(toks[q-1].lower, "’s")):
+			return productClause{at: toks[q-1].start, owner: toks[q-1].end - 2}, true
+		case possessiveRelatives[w]:
+			for r := q + 1; r < k && r <= q+4; r++ {
+				if productNouns[toks[r].lower] {
+					return productClause{at: toks[q].start, owner: -1}, true
+				}
 			}
 		}
 	}
 	return productClause{}, false
 }
+
+// reportVerbs open a reported clause, after which a function verb is
+// someone else's: "..., said analysts estimate".
+var reportVerbs = set(`said says told added according noted argued wrote`)
 
 // productElsewhere reports whether the AI description of sentence si is a
 // product clause that does not describe the name ending at end: the clause
@@ -668,14 +696,15 @@ var productNouns = set(`software app apps application tool tools platform system
 	model models algorithm algorithms sensors engine assistant agents bot bots service
 	logiciel l'application outil plateforme système caméras modèles algorithmes
 	ferramenta plataforma sistema aplicativo aplicação câmeras câmaras cámaras modelos algoritmos herramienta aplicación
-	anwendung plattform kameras modelle algorithmen oprogramowanie aplikacja aplikace`)
+	anwendung plattform kameras modelle algorithmen oprogramowanie aplikacja aplikace robot robots drones
+	mjukvara programvara programvare værktøj verktøy værktøjet applikation undervannskamera kamera`)
 
 // relativePronouns open a clause about the noun before them.
-var relativePronouns = set(`that which que qui die das che który która które`)
+var relativePronouns = set(`that which que qui die das che który która które som der`)
 
 // possessiveRelatives open a clause about the company before them: "whose
 // software", "cuja ferramenta", "dont l'outil", "deren Software".
-var possessiveRelatives = set(`whose cuja cujo cuyo cuya cuyas cuyos dont deren dessen jehož jejíž której którego`)
+var possessiveRelatives = set(`whose cuja cujo cuyo cuya cuyas cuyos dont deren dessen jehož jejíž której którego vars hvis`)
 
 // auxVerbs end in "s" without saying what a company does.
 var auxVerbs = set(`says does goes plans wants needs seeks aims hopes expects reports claims counts remains becomes seems`)

@@ -61,8 +61,9 @@ var scales = []word{
 	{"milliarden", 1e9, ""}, {"milliarde", 1e9, ""}, {"mrd.", 1e9, ""}, {"mrd", 1e9, ""}, {"miliardi", 1e9, ""}, {"miliardo", 1e9, ""}, {"milliards", 1e9, ""}, {"milliard", 1e9, ""},
 	{"million", 1e6, ""}, {"millions", 1e6, ""}, {"millones", 1e6, ""}, {"milhões", 1e6, ""}, {"milhoes", 1e6, ""}, {"millionen", 1e6, ""}, {"milioni", 1e6, ""}, {"mln", 1e6, ""}, {"mn", 1e6, ""}, {"m", 1e6, ""}, {"mio.", 1e6, ""}, {"mio", 1e6, ""},
 	{"thousand", 1e3, ""}, {"k", 1e3, ""}, {"lakh crore", 1e12, ""}, {"crore", 1e7, ""}, {"lakh", 1e5, ""},
-	// Dutch, Turkish, Polish, Indonesian, Vietnamese, Arabic and Hindi.
+	// Swedish, Danish, Norwegian, Dutch, Turkish, Polish, Indonesian, Vietnamese, Arabic and Hindi.
 	{"miljarder", 1e9, ""}, {"miljard", 1e9, ""}, {"miljoner", 1e6, ""}, {"miljon", 1e6, ""}, {"miljoen", 1e6, ""},
+	{"milliarder", 1e9, ""}, {"millioner", 1e6, ""}, {"mia.", 1e9, ""},
 	{"מיליארד", 1e9, ""}, {"מיליון", 1e6, ""}, {"miliarde", 1e9, ""}, {"milioane", 1e6, ""}, {"milionů", 1e6, ""}, {"milyar", 1e9, ""}, {"milyon", 1e6, ""},
 	{"miliardów", 1e9, ""}, {"miliardy", 1e9, ""}, {"mld", 1e9, ""}, {"milionów", 1e6, ""}, {"miliony", 1e6, ""},
 	{"miliar", 1e9, ""}, {"juta", 1e6, ""}, {"tỷ", 1e9, ""}, {"triệu", 1e6, ""},

@@ -37,6 +37,7 @@ func TestFind(t *testing.T) {
 		{"raccoglie 7 milioni di euro", Options{}, 7e6, "EUR", 7e6 * 1.08, "7 milioni di euro"},
 		{"hat 120 Mio. Dollar eingesammelt", Options{}, 120e6, "USD", 120e6, "120 Mio. Dollar"},
 		{"will jointly invest NOK 900 million in", Options{}, 900e6, "NOK", 0, "NOK 900 million"},
+		{"Selskapet henter 25 millioner kroner i en runde", Options{}, 25e6, "NOK", 0, "25 millioner kroner"},
 		{"raised 40 million Swiss francs", Options{}, 40e6, "CHF", 0, "40 million Swiss francs"},
 		{"mit 1,2 Mrd. Euro bewertet", Options{}, 1.2e9, "EUR", 1.2e9 * 1.08, "1,2 Mrd. Euro"},
 		{"جمعت 6 مليارات دولار", Options{}, 6e9, "USD", 6e9, "6 مليارات دولار"},
