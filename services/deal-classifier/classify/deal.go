@@ -925,10 +925,11 @@ func (s *state) sentenceMoney(si int, valOnly bool, total *roundTotal, df *event
 			}
 		}
 		// "La operación valora la compañía en 61.500 millones", "Värderingen
-		// landar på 1,8 miljarder dollar": a valuing verb with its object
-		// between it and the figure.
-		wide := strings.ToLower(string(s.text.Runes[max(from, a.Start-32):a.Start]))
-		for _, w := range []string{"valora la", "valora a", "valoran la", "valoran a", "värderingen", "valorizzando"} {
+		// landar på 1,8 miljarder dollar", "que avalia a criadora do Claude
+		// em", "la valutazione si aggira sui": a valuing word with its
+		// object or verb between it and the figure.
+		wide := strings.ToLower(string(s.text.Runes[max(from, a.Start-44):a.Start]))
+		for _, w := range []string{"valora la", "valora a", "valoran la", "valoran a", "värderingen", "valorizzando", "que avalia", "valutazione"} {
 			if at := strings.Index(wide, w); at >= 0 && !strings.ContainsRune(wide[at:], ';') {
 				isVal = true
 			}
