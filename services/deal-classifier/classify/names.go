@@ -608,6 +608,10 @@ func (s *state) productBefore(toks []token, k int) (productClause, bool) {
 		switch {
 		case relativePronouns[w] && q >= 1 && (productNouns[toks[q-1].lower] || startupNouns[toks[q-1].lower]):
 			return productClause{at: toks[q-1].start, owner: -1}, true
+		case w == "which" && q == k-1 && q >= 1 && isCap(toks[q-1]) && runes[toks[q-1].end] == ',':
+			// "Snowline, which predicts how busy ski lifts will be": the
+			// name's own clause.
+			return productClause{at: toks[q].start, owner: toks[q-1].end}, true
 		case productNouns[w] && q >= 1 && (strings.HasSuffix(toks[q-1].lower, "'s") || strings.HasSuffix(toks[q-1].lower, "’s")):
 			return productClause{at: toks[q-1].start, owner: toks[q-1].end - 2}, true
 		case possessiveRelatives[w]:
@@ -697,7 +701,8 @@ var productNouns = set(`software app apps application tool tools platform system
 	logiciel l'application outil plateforme système caméras modèles algorithmes
 	ferramenta plataforma sistema aplicativo aplicação câmeras câmaras cámaras modelos algoritmos herramienta aplicación
 	anwendung plattform kameras modelle algorithmen oprogramowanie aplikacja aplikace robot robots drones
-	mjukvara programvara programvare værktøj verktøy værktøjet applikation undervannskamera kamera`)
+	mjukvara programvara programvare værktøj verktøy værktøjet applikation undervannskamera kamera product scanner
+	l'outil l'algorithme logiciel`)
 
 // relativePronouns open a clause about the noun before them.
 var relativePronouns = set(`that which que qui die das che który która które som der`)
@@ -805,9 +810,10 @@ func (s *state) anyOccurrence(nr []rune, f func(i int) bool) bool {
 var calendarWords = set(`monday tuesday wednesday thursday friday saturday sunday january february april june july
 	august september october november december q1 q2 q3 q4 h1 h2 fy2024 fy2025 fy2026`)
 
-// placeNames are cities and regions that stand where a target's name
-// would ("lists in Hong Kong", "investors in Hangzhou"); countries are in
-// the gazetteer. As a backer a city names its funds ("Hangzhou put in").
+// placeNames are cities, regions and languages that stand where a
+// target's name would ("lists in Hong Kong", "investors in Hangzhou",
+// "stake in Arabic speech start-up"); countries are in the gazetteer. As a
+// backer a city names its funds ("Hangzhou put in").
 var placeNames = phraseSet(`hong kong, hangzhou, shenzhen, shanghai, beijing, guangzhou, chengdu, wuhan, nanjing,
 	suzhou, zhuhai, hefei, tianjin, chongqing, xi'an, macau, taipei, hsinchu, tainan, seoul, pangyo, busan, tokyo, osaka,
 	kyoto, yokohama, singapore, jakarta, bandung, hanoi, ho chi minh city, da nang, kuala lumpur, penang, bangkok, manila,
@@ -817,6 +823,9 @@ var placeNames = phraseSet(`hong kong, hangzhou, shenzhen, shanghai, beijing, gu
 	toronto, montreal, vancouver, waterloo, sydney, melbourne, lagos, nairobi, cairo, sao paulo, são paulo, mexico city,
 	bogota, bogotá, buenos aires, santiago, silicon valley, san francisco, new york, boston, seattle, austin, palo alto,
 	washington, brasília, brasilia,
+	arabic, swahili, kinyarwanda, hindi, telugu, tamil, bengali, urdu, afrikaans, zulu, yoruba, hausa, amharic, tagalog,
+	english, french, german, spanish, portuguese, italian, dutch, polish, turkish, greek, vietnamese, thai, indonesian,
+	korean, japanese, chinese, mandarin, cantonese, basque, catalan, galician, welsh, irish, gaelic,
 	birmingham, manchester, leeds, liverpool, bristol, sheffield, newcastle, nottingham, leicester, edinburgh, glasgow,
 	dundee, aberdeen, cardiff, belfast, cambridge, oxford, cork, galway, limerick, leipzig, cologne, köln, frankfurt,
 	stuttgart, dresden, düsseldorf, lyon, lille, bordeaux, toulouse, marseille, nantes, grenoble, seville, sevilla,

@@ -106,7 +106,7 @@ var qualifiers = []struct{ text, q string }{
 func Find(runes []rune, rates Rates, opt Options) []Amount {
 	var out []Amount
 	for i := 0; i < len(runes); i++ {
-		if !isDigit(runes[i]) || (i > 0 && (isDigit(runes[i-1]) || latinLetter(runes[i-1]) || runes[i-1] == '.' || runes[i-1] == ',')) {
+		if !isDigit(runes[i]) || (i > 0 && (isDigit(runes[i-1]) || latinLetter(runes[i-1]) && !randBefore(runes, i) || runes[i-1] == '.' || runes[i-1] == ',')) {
 			continue
 		}
 		a, next, ok := parseAt(runes, i, opt)
@@ -192,6 +192,11 @@ func parseAt(runes []rune, i int, opt Options) (Amount, int, bool) {
 		scale = 1
 	}
 	suffixCur, send := suffixAfter(runes, end)
+	// "R45 million", "R12m": the rand, only with a scale word, so that
+	// "DeepSeek's R2" stays a model's name.
+	if cur == "" && suffixCur == "" && randBefore(runes, i) && scale >= 1e6 {
+		cur, pstart = "ZAR", i-1
+	}
 	if cur == "" && suffixCur == "" {
 		return Amount{}, 0, false
 	}
@@ -212,6 +217,12 @@ func parseAt(runes []rune, i int, opt Options) (Amount, int, bool) {
 	}
 	a := Amount{Start: start, End: end, Value: v * scale, Currency: cur, Qualifier: qualifierBefore(runes, start)}
 	return a, end, true
+}
+
+// randBefore reports whether a lone "R" stands right before the digit at
+// i: "R45 million".
+func randBefore(runes []rune, i int) bool {
+	return i > 0 && runes[i-1] == 'R' && (i < 2 || !unicode.IsLetter(runes[i-2]) && !isDigit(runes[i-2]))
 }
 
 func currencyBefore(runes []rune, i int, opt Options) (string, int) {

@@ -38,6 +38,7 @@ func TestFind(t *testing.T) {
 		{"hat 120 Mio. Dollar eingesammelt", Options{}, 120e6, "USD", 120e6, "120 Mio. Dollar"},
 		{"will jointly invest NOK 900 million in", Options{}, 900e6, "NOK", 0, "NOK 900 million"},
 		{"Selskapet henter 25 millioner kroner i en runde", Options{}, 25e6, "NOK", 0, "25 millioner kroner"},
+		{"Naspers Foundry has invested R45 million in Triagio", Options{}, 45e6, "ZAR", 0, "R45 million"},
 		{"raised 40 million Swiss francs", Options{}, 40e6, "CHF", 0, "40 million Swiss francs"},
 		{"mit 1,2 Mrd. Euro bewertet", Options{}, 1.2e9, "EUR", 1.2e9 * 1.08, "1,2 Mrd. Euro"},
 		{"جمعت 6 مليارات دولار", Options{}, 6e9, "USD", 6e9, "6 مليارات دولار"},
@@ -83,7 +84,7 @@ func TestQualifier(t *testing.T) {
 }
 
 func TestNotMoney(t *testing.T) {
-	for _, s := range []string{"671 billion parameters", "in 2024", "the H200 chip", "up 15%"} {
+	for _, s := range []string{"671 billion parameters", "in 2024", "the H200 chip", "up 15%", "DeepSeek's R2 model", "an R1 2 billion-parameter model"} {
 		if got := Find([]rune(s), rates, Options{}); len(got) != 0 {
 			t.Errorf("%q: got %+v", s, got)
 		}
