@@ -447,7 +447,10 @@ func (s *state) considerName(si int, toks []token, i, j int) {
 	// The bare object of a purchase ("Anthropic acquires Bun to speed up
 	// Claude Code") is not described by the buyer's AI words.
 	object := i > 0 && purchaseVerbs[toks[i-1].lower]
-	ai = ai || subject && !object && !investorName(lname) && !sectorHere && s.aiDescribed(si) && !s.productElsewhere(si, end)
+	// "CNH Industrial buys Athens-born Augmenta" over a lede whose product
+	// clause describes Augmenta: the buyer is not what the clause describes.
+	buyerOfDescribed := j < len(toks) && buyerVerbs[toks[j].lower] && s.onlyProducts()
+	ai = ai || subject && !object && !investorName(lname) && !sectorHere && s.aiDescribed(si) && !s.productElsewhere(si, end) && !buyerOfDescribed
 	s.ents = append(s.ents, mention{entry: -1, name: name, start: start, end: end, sent: si, ai: ai})
 }
 
@@ -656,6 +659,27 @@ func (s *state) productElsewhere(si, end int) bool {
 	}
 	return false
 }
+
+// onlyProducts reports whether every headline or lede sentence that names
+// an AI company does so by a product clause alone.
+func (s *state) onlyProducts() bool {
+	org, ok := s.c.termID["ai_org"]
+	if !ok || len(s.products) == 0 {
+		return false
+	}
+	for si := range s.sents {
+		if s.sents[si].Zone == rules.ZoneBody || !s.has(si, org) {
+			continue
+		}
+		if !slices.ContainsFunc(s.products, func(p productClause) bool { return p.sent == si }) {
+			return false
+		}
+	}
+	return true
+}
+
+// buyerVerbs follow a buyer's or backer's name.
+var buyerVerbs = set(`buys bought acquires acquired snaps picks takes took backs backed invests invested leads led`)
 
 // productDescribes reports whether a product clause in o's sentence
 // describes o: "Forma Labs, a Columbus company whose software reads ...".
