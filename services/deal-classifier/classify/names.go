@@ -227,6 +227,11 @@ func (s *state) considerName(si int, toks []token, i, j int) {
 	// Innovation Fund").
 	owned := i > 0 && isPossessive(toks[i-1]) && onlySpaceBetween(runes, toks[i-1].end, toks[i].start)
 	i0, ai0 := i, ai
+	// "Linzer Versicherungs-Start-up": a German compound that ends in a
+	// start-up word describes a company; it names none.
+	if w := toks[j-1].lower; strings.HasSuffix(w, "-start-up") || strings.HasSuffix(w, "-startup") {
+		return
+	}
 	// "Münchner KI-Start-up Kairos Robotics": in a title-case headline a
 	// start-up word inside the run ends its descriptors.
 	for d := j - 2; !owned && d >= i; d-- {
@@ -494,6 +499,22 @@ func (s *state) namedSubject(si int) bool {
 	if len(toks) > 1 && articles[toks[0].lower] && isCap(toks[1]) {
 		i = 1
 	}
+	// "Das Linzer Start-up Schriftwerk liest ...", "La jeune pousse
+	// lausannoise Turbinsight écoute ...": a start-up noun, then the name.
+	for p := 0; p < min(4, len(toks)-1); p++ {
+		if strings.ContainsRune(string(s.text.Runes[toks[0].start:toks[p].start]), ',') {
+			break // "Occhio Industriale, startup di Torino, usa ...": an appositive
+		}
+		if w := toks[p].lower; startupWords[w] || startupNouns[w] || w == "pousse" {
+			for q := p + 1; q <= p+2 && q < len(toks); q++ {
+				if isCap(toks[q]) {
+					i = q
+					break
+				}
+			}
+			break
+		}
+	}
 	if i >= len(toks) || !isCap(toks[i]) || sentenceOpeners[toks[i].lower] || articles[toks[i].lower] {
 		return false
 	}
@@ -726,10 +747,10 @@ var productNouns = set(`software app apps application tool tools platform system
 	ferramenta plataforma sistema aplicativo aplicação câmeras câmaras cámaras modelos algoritmos herramienta aplicación
 	anwendung plattform kameras modelle algorithmen oprogramowanie aplikacja aplikace robot robots drones
 	mjukvara programvara programvare værktøj verktøy værktøjet applikation undervannskamera kamera product scanner
-	l'outil l'algorithme logiciel`)
+	l'outil l'algorithme logiciel assistente asistente λογισμικό εφαρμογή πλατφόρμα`)
 
 // relativePronouns open a clause about the noun before them.
-var relativePronouns = set(`that which que qui die das che który która które som der`)
+var relativePronouns = set(`that which que qui die das che który która które som der που`)
 
 // possessiveRelatives open a clause about the company before them: "whose
 // software", "cuja ferramenta", "dont l'outil", "deren Software".
