@@ -73,7 +73,9 @@ type state struct {
 
 // productClause is a product description at rune offset at in sentence
 // sent; owner is where the name that owns it ends ("Voxtide's software
-// transcribes"), or -1 when an appositive places it.
+// transcribes", "Snowline, which predicts"), -1 when an appositive places
+// it ("X, a company whose software ...") and subjectOwner when it tells
+// what the sentence's subject raised money for.
 type productClause struct{ sent, at, owner int }
 
 func (s *state) has(sent, f int) bool {

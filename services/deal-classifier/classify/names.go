@@ -569,11 +569,12 @@ func (s *state) namedSubject(si int) bool {
 }
 
 // productFunction reports whether sentence si says what a company's
-// product does with an ai_function verb right after the product: "Pickwise,
-// whose overhead cameras grade fruit", "a tool that drafts tenders", "dont
-// l'application estime le coût". A bare verb ("analysts estimate") does not.
-// It returns where the clause stands and, for a possessive ("Voxtide's
-// software transcribes"), whose it is.
+// product does with an ai_function verb in the product's clause
+// (productBefore): "Pickwise, whose overhead cameras grade fruit", "a tool
+// that drafts tenders", "dont l'application estime le coût"; or what money
+// raised is for ("raises £7m to predict gearbox failures"). A bare verb
+// ("analysts estimate") does not. It returns where the clause stands and
+// whose it is.
 func (s *state) productFunction(si, function int) (productClause, bool) {
 	var toks []token
 	for _, h := range s.terms {
@@ -747,7 +748,7 @@ var productNouns = set(`software app apps application tool tools platform system
 	ferramenta plataforma sistema aplicativo aplicação câmeras câmaras cámaras modelos algoritmos herramienta aplicación
 	anwendung plattform kameras modelle algorithmen oprogramowanie aplikacja aplikace robot robots drones
 	mjukvara programvara programvare værktøj verktøy værktøjet applikation undervannskamera kamera product scanner
-	l'outil l'algorithme logiciel assistente asistente λογισμικό εφαρμογή πλατφόρμα`)
+	l'outil l'algorithme assistente asistente λογισμικό εφαρμογή πλατφόρμα`)
 
 // relativePronouns open a clause about the noun before them.
 var relativePronouns = set(`that which que qui die das che który która które som der που`)
