@@ -370,7 +370,7 @@ func (s *state) considerName(si int, toks []token, i, j int) {
 	// ...", "Lumenwave, which builds ...".
 	if !anchored && last.end < len(runes) && runes[last.end] == ',' && j < len(toks) && !isCap(toks[j]) {
 		for k := j; k < min(len(toks), j+5); k++ {
-			if startupWords[toks[k].lower] || toks[k].lower == "pousse" || k == j && appositiveOpeners[toks[k].lower] {
+			if startupNoun(toks[k].lower) || k == j && appositiveOpeners[toks[k].lower] {
 				anchored = true
 				break
 			}
@@ -454,7 +454,8 @@ func (s *state) considerName(si int, toks []token, i, j int) {
 	object := i > 0 && purchaseVerbs[toks[i-1].lower]
 	// "CNH Industrial buys Athens-born Augmenta" over a lede whose product
 	// clause describes Augmenta: the buyer is not what the clause describes.
-	buyerOfDescribed := j < len(toks) && buyerVerbs[toks[j].lower] && s.onlyProducts()
+	// "Lexwell agrees sale to ..." is a seller, so "agrees" does not count.
+	buyerOfDescribed := j < len(toks) && backerVerbs[toks[j].lower] && toks[j].lower != "agrees" && toks[j].lower != "agreed" && s.onlyProducts()
 	ai = ai || subject && !object && !investorName(lname) && !sectorHere && s.aiDescribed(si) && !s.productElsewhere(si, end) && !buyerOfDescribed
 	s.ents = append(s.ents, mention{entry: -1, name: name, start: start, end: end, sent: si, ai: ai})
 }
@@ -468,7 +469,7 @@ func letterCompany(toks []token, i int, runes []rune, end int) bool {
 		return false
 	}
 	for k := max(0, i-2); k < i; k++ {
-		if startupWords[toks[k].lower] || startupNouns[toks[k].lower] || toks[k].lower == "pousse" {
+		if startupNoun(toks[k].lower) {
 			return true
 		}
 	}
@@ -476,7 +477,7 @@ func letterCompany(toks []token, i int, runes []rune, end int) bool {
 		return false
 	}
 	for k := i + 1; k < min(len(toks), i+5); k++ {
-		if startupWords[toks[k].lower] || startupNouns[toks[k].lower] || toks[k].lower == "pousse" {
+		if startupNoun(toks[k].lower) {
 			return true
 		}
 	}
@@ -505,7 +506,7 @@ func (s *state) namedSubject(si int) bool {
 		if strings.ContainsRune(string(s.text.Runes[toks[0].start:toks[p].start]), ',') {
 			break // "Occhio Industriale, startup di Torino, usa ...": an appositive
 		}
-		if w := toks[p].lower; startupWords[w] || startupNouns[w] || w == "pousse" {
+		if startupNoun(toks[p].lower) {
 			for q := p + 1; q <= p+2 && q < len(toks); q++ {
 				if isCap(toks[q]) {
 					i = q
@@ -631,7 +632,7 @@ func (s *state) productBefore(toks []token, k int) (productClause, bool) {
 		}
 		w := toks[q].lower
 		switch {
-		case relativePronouns[w] && q >= 1 && (productNouns[toks[q-1].lower] || startupNouns[toks[q-1].lower]):
+		case relativePronouns[w] && q >= 1 && (productNouns[toks[q-1].lower] || startupNoun(toks[q-1].lower)):
 			return productClause{at: toks[q-1].start, owner: -1}, true
 		case w == "which" && q == k-1 && q >= 1 && isCap(toks[q-1]) && runes[toks[q-1].end] == ',':
 			// "Snowline, which predicts how busy ski lifts will be": the
@@ -700,9 +701,6 @@ func (s *state) onlyProducts() bool {
 	return true
 }
 
-// buyerVerbs follow a buyer's or backer's name.
-var buyerVerbs = set(`buys bought acquires acquired snaps picks takes took backs backed invests invested leads led`)
-
 // productDescribes reports whether a product clause in o's sentence
 // describes o: "Forma Labs, a Columbus company whose software reads ...".
 func (s *state) productDescribes(o mention) bool {
@@ -736,10 +734,14 @@ func raisePurpose(toks []token) bool {
 // raiseWords tell of money raised before a purpose clause.
 var raiseWords = set(`raises raised raising lands landed secures secured closes closed gets bags nabs round seed funding`)
 
-// startupNouns name a young company before a relative clause: "a start-up
-// that transcribes court hearings", "startup que detecta ferrugem".
-var startupNouns = set(`start-up startup spin-out spinout firm company business outfit empresa société azienda
-	spółka bolag selskap virksomhed bedrijf`)
+// startupNoun reports whether w names a young company: one of the English
+// startupWords or its counterpart in another language the rules cover
+// ("jeune pousse", "empresa", "spółka").
+func startupNoun(w string) bool {
+	return startupWords[w] || foreignStartupNouns[w]
+}
+
+var foreignStartupNouns = set(`business pousse empresa société azienda spółka bolag selskap virksomhed bedrijf`)
 
 // productNouns name what a start-up sells, in the languages the rules cover.
 var productNouns = set(`software app apps application tool tools platform system systems camera cameras
