@@ -1,6 +1,7 @@
 package classify
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -170,17 +171,19 @@ func (s *state) inTerm(si, f, pos int) bool {
 	return false
 }
 
-// withoutTargetAI rescores a matched topic without the cues that need an
-// AI target, when the target is no AI company. It reports whether the topic
-// no longer matches; tr then carries the lowered score and no facts.
-func (s *state) withoutTargetAI(t *topic, tr *events.TopicResult, fired []firedCue, neg float64) bool {
+// withoutTargetAI rescores a matched topic without the cues that drop
+// says need what the target is not (an AI company; one the target model
+// vouches for), listing hit among the rules that fired. It reports whether
+// the topic no longer matches; tr then carries the lowered score and no
+// facts.
+func (s *state) withoutTargetAI(t *topic, tr *events.TopicResult, fired []firedCue, neg float64, drop func(*cue) bool, hit string) bool {
 	pos, posDated := 1.0, 1.0
 	gated := false
 	for _, f := range fired {
 		if f.cue.weight <= 0 {
 			continue
 		}
-		if f.cue.targetAI {
+		if drop(f.cue) {
 			gated = true
 			continue
 		}
@@ -196,9 +199,12 @@ func (s *state) withoutTargetAI(t *topic, tr *events.TopicResult, fired []firedC
 	}
 	kept := tr.RulesFired[:0]
 	for _, h := range tr.RulesFired {
-		if !t.cueTargetAI(h.Rule) && h.Rule != learnedRule {
+		if c := t.cue(h.Rule); (c == nil || !drop(c)) && h.Rule != learnedRule {
 			kept = append(kept, h)
 		}
+	}
+	if s.hasTgt {
+		kept = append(kept, events.RuleHit{Rule: hit, Where: s.sents[s.target.sent].Zone, Match: s.target.name})
 	}
 	tr.RulesFired = kept
 	tr.Score = round3((1 - pos) * neg)
@@ -212,12 +218,36 @@ func (s *state) withoutTargetAI(t *topic, tr *events.TopicResult, fired []firedC
 	return false
 }
 
-// cueTargetAI reports whether the topic's cue id needs an AI target.
-func (t *topic) cueTargetAI(id string) bool {
+// targetGate applies the topic's target cues to a deal whose facts are
+// found: cues that need an AI target count only when the rules or the
+// target model say the target is one, and cues that need the target
+// model's word only when it gives it. It reports whether the topic no
+// longer matches.
+func (s *state) targetGate(t *topic, tr *events.TopicResult, fired []firedCue, neg float64, investors []events.Investor) bool {
+	learnedCue := slices.ContainsFunc(fired, func(f firedCue) bool { return f.cue.weight > 0 && f.cue.targetLearned })
+	aiTarget := s.hasTgt && s.aiTarget(s.target, investors)
+	if (aiTarget || !s.hasTgt && !s.aiBuyer) && !learnedCue {
+		return false
+	}
+	if s.hasTgt && s.learnedTarget(t, tr) {
+		return false
+	}
+	if aiTarget {
+		return s.withoutTargetAI(t, tr, fired, neg, func(c *cue) bool { return c.targetLearned }, unconfirmedTargetRule)
+	}
+	if !s.hasTgt && !s.aiBuyer {
+		// No target to judge: the cues that need the model's word drop.
+		return s.withoutTargetAI(t, tr, fired, neg, func(c *cue) bool { return c.targetLearned }, unconfirmedTargetRule)
+	}
+	return s.withoutTargetAI(t, tr, fired, neg, func(c *cue) bool { return c.targetAI }, notAITargetRule)
+}
+
+// cue returns the topic's cue with id, or nil.
+func (t *topic) cue(id string) *cue {
 	for i := range t.cues {
 		if t.cues[i].id == id {
-			return t.cues[i].targetAI
+			return &t.cues[i]
 		}
 	}
-	return false
+	return nil
 }

@@ -734,16 +734,22 @@ func (s *state) scoreTopic(t *topic) events.TopicResult {
 		return tr
 	}
 	// The topic's sentences: every sentence where a positive cue fires.
+	// Cues that need the target model's word (deal words without any AI
+	// word) say where the deal is only when no other cue does: otherwise
+	// they would offer the target pick the other deals an AI story
+	// mentions ("Meta, which bought WhatsApp, ...").
+	others := slices.ContainsFunc(fired, func(f firedCue) bool { return f.cue.weight > 0 && !f.cue.targetLearned })
+	counts := func(c *cue) bool { return c.weight > 0 && !(others && c.targetLearned) }
 	var topicSents []int
 	for _, f := range fired {
-		if f.cue.weight > 0 && !slices.Contains(topicSents, f.sent) {
+		if counts(f.cue) && !slices.Contains(topicSents, f.sent) {
 			topicSents = append(topicSents, f.sent)
 		}
 	}
 	// Sentences that only complete a window hit come after the rest.
 	var windowSents []int
 	for _, f := range fired {
-		if f.cue.weight > 0 && f.sent2 >= 0 && !slices.Contains(topicSents, f.sent2) && !slices.Contains(windowSents, f.sent2) {
+		if counts(f.cue) && f.sent2 >= 0 && !slices.Contains(topicSents, f.sent2) && !slices.Contains(windowSents, f.sent2) {
 			windowSents = append(windowSents, f.sent2)
 		}
 	}
@@ -752,7 +758,7 @@ func (s *state) scoreTopic(t *topic) events.TopicResult {
 			continue
 		}
 		for ci := range t.cues {
-			if t.cues[ci].weight > 0 && s.cueFires(&t.cues[ci], si) {
+			if counts(&t.cues[ci]) && s.cueFires(&t.cues[ci], si) {
 				topicSents = append(topicSents, si)
 				break
 			}
@@ -796,10 +802,8 @@ func (s *state) scoreTopic(t *topic) events.TopicResult {
 	if facts.Deal != nil || facts.ChipPolicy != nil {
 		tr.Facts = &facts
 	}
-	if facts.Deal != nil && (s.hasTgt && !s.aiTarget(s.target, facts.Deal.Investors) || !s.hasTgt && s.aiBuyer) {
-		if drop := s.withoutTargetAI(t, &tr, fired, neg); drop {
-			return tr
-		}
+	if facts.Deal != nil && s.targetGate(t, &tr, fired, neg, facts.Deal.Investors) {
+		return tr
 	}
 	tr.Severity = s.severity(t.cfg, tr.Score, &facts)
 	return tr

@@ -42,8 +42,9 @@ type cue struct {
 	all    []int
 	none   []int
 	where  [3]bool // title, lede, body
-	// targetAI: the cue needs the deal's target to be an AI company.
-	targetAI bool
+	// targetAI: the cue needs the deal's target to be an AI company;
+	// targetLearned: one that the target model vouches for.
+	targetAI, targetLearned bool
 }
 
 type topic struct {
@@ -54,6 +55,9 @@ type topic struct {
 	// for it to lift the topic (none: no condition).
 	model *scorer.Model
 	needs []int
+	// targetModel judges whether a deal's target is an AI company where
+	// the rules cannot tell (rules.Learned.TargetProb).
+	targetModel *scorer.Model
 	// background lists the terms that date a sentence's event in the
 	// past, and bgFactor what a positive cue counts there when the
 	// headline fires none (rules.Background).
@@ -87,7 +91,12 @@ type config struct {
 // WithGazetteer replaces the embedded gazetteer.
 func WithGazetteer(g *gazetteer.Gazetteer) Option { return func(c *config) { c.gaz = g } }
 
-// WithModels replaces the embedded learned scorers (by topic id).
+// TargetModel names the model that judges a topic's deal targets
+// (rules.Learned.TargetProb) among the learned scorers.
+func TargetModel(topic string) string { return topic + ".target" }
+
+// WithModels replaces the embedded learned scorers (by topic id, and by
+// TargetModel for target models).
 func WithModels(m map[string]*scorer.Model) Option { return func(c *config) { c.models = m } }
 
 // New builds a classifier. Entities in the rules file are added to the
@@ -177,6 +186,11 @@ func New(r *rules.Rules, opts ...Option) (*Classifier, error) {
 			if tp.model = cfg.models[t.ID]; tp.model == nil {
 				return nil, fmt.Errorf("classify: topic %s (line %d) asks for a learned scorer, but there is no model for it; train one with cmd/trainscorer or remove the learned block", t.ID, t.Learned.Line)
 			}
+			if t.Learned.TargetProb > 0 {
+				if tp.targetModel = cfg.models[TargetModel(t.ID)]; tp.targetModel == nil {
+					return nil, fmt.Errorf("classify: topic %s (line %d) sets learned.target_prob, but there is no model %s; train one with cmd/trainscorer or remove target_prob", t.ID, t.Learned.Line, TargetModel(t.ID))
+				}
+			}
 			if tp.needs, err = refs(t.Learned.Needs, "learned.needs"); err != nil {
 				return nil, fmt.Errorf("classify: topic %s learned: %w", t.ID, err)
 			}
@@ -193,7 +207,7 @@ func New(r *rules.Rules, opts ...Option) (*Classifier, error) {
 			}
 		}
 		for _, rc := range t.Cues {
-			cu := cue{id: rc.ID, weight: rc.Weight, targetAI: rc.TargetAI}
+			cu := cue{id: rc.ID, weight: rc.Weight, targetAI: rc.TargetAI || rc.TargetLearned, targetLearned: rc.TargetLearned}
 			if len(rc.Where) == 0 {
 				cu.where = [3]bool{true, true, true}
 			}

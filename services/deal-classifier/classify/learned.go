@@ -7,8 +7,18 @@ import (
 	"github.com/newsmon/newsmon/services/deal-classifier/rules"
 )
 
-// learnedRule names the learned scorer's hit among the rules that fired.
-const learnedRule = "learned"
+// learnedRule names the learned scorer's hit among the rules that fired,
+// learnedTargetRule the target model's. notAITargetRule marks a deal whose
+// target was found to be no AI company, so the cues that need one were
+// dropped, and unconfirmedTargetRule one whose target the target model did
+// not vouch for, so the cues that need its word were dropped (Match names
+// the target).
+const (
+	learnedRule           = "learned"
+	learnedTargetRule     = "learned_target"
+	notAITargetRule       = "target_not_ai"
+	unconfirmedTargetRule = "target_unconfirmed"
+)
 
 // learnedLift asks the topic's learned scorer about an article the rules
 // scored below the threshold, and lifts the score when the rules block of
@@ -46,6 +56,41 @@ func (s *state) learnedLift(t *topic, tr *events.TopicResult) bool {
 	tr.RulesFired = append(tr.RulesFired, events.RuleHit{
 		Rule: learnedRule, Weight: round3(p), Where: "model",
 		Match: strings.Join(t.model.Explain(s.fz.Strings(s.doc.Title, s.doc.Body()), 4), " "),
+	})
+	return true
+}
+
+// TargetGated reports whether the rules found a deal in tr whose target
+// they could not tell to be an AI company (and the target model, if any,
+// did not either): the articles a target model is trained on.
+func TargetGated(tr events.TopicResult) bool {
+	for _, h := range tr.RulesFired {
+		if h.Rule == notAITargetRule || h.Rule == unconfirmedTargetRule {
+			return true
+		}
+	}
+	return false
+}
+
+// learnedTarget asks the topic's target model whether the deal's target,
+// which the rules could not tell to be an AI company, is one. A yes is
+// listed among the rules that fired as rule "learned_target" with the
+// features that weighed most.
+func (s *state) learnedTarget(t *topic, tr *events.TopicResult) bool {
+	if t.targetModel == nil || s.datedOnly {
+		return false
+	}
+	if !s.featured {
+		s.hashes = s.fz.Hashes(s.doc.Title, s.doc.Body())
+		s.featured = true
+	}
+	p := t.targetModel.ProbHashes(s.hashes)
+	if p < t.cfg.Learned.TargetProb {
+		return false
+	}
+	tr.RulesFired = append(tr.RulesFired, events.RuleHit{
+		Rule: learnedTargetRule, Weight: round3(p), Where: "model",
+		Match: strings.Join(t.targetModel.Explain(s.fz.Strings(s.doc.Title, s.doc.Body()), 4), " "),
 	})
 	return true
 }

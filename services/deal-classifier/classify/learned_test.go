@@ -10,31 +10,25 @@ import (
 )
 
 // zorblatModels are learned scorers that are sure of a topic exactly when
-// the made-up word "zorblat" occurs (p = 0.993), so the tests control the
-// learned probability.
+// the made-up word "zorblat" occurs (p = 0.993), and a target model for
+// ai_investment that is sure exactly when "quorbex" does, so the tests
+// control the learned probabilities.
 func zorblatModels(t *testing.T) map[string]*scorer.Model {
 	t.Helper()
 	out := map[string]*scorer.Model{}
-	for _, topic := range []string{"ai_investment", "chip_policy"} {
-		m, err := scorer.Read(strings.NewReader("topic\t" + topic + "\nbias\t-5\nzorblat\t10\n"))
+	for name, word := range map[string]string{"ai_investment": "zorblat", "chip_policy": "zorblat", TargetModel("ai_investment"): "quorbex"} {
+		m, err := scorer.Read(strings.NewReader("topic\t" + name + "\nbias\t-5\n" + word + "\t10\n"))
 		if err != nil {
 			t.Fatal(err)
 		}
-		out[topic] = m
+		out[name] = m
 	}
 	return out
 }
 
-func learnedHit(tr events.TopicResult) *events.RuleHit {
-	for i := range tr.RulesFired {
-		if tr.RulesFired[i].Rule == "learned" {
-			return &tr.RulesFired[i]
-		}
-	}
-	return nil
-}
-
-func TestLearnedScorerLiftsWeakEvidence(t *testing.T) {
+// zorblatClassifier is the default rules' classifier with zorblatModels.
+func zorblatClassifier(t *testing.T) *Classifier {
+	t.Helper()
 	r, err := rules.Default()
 	if err != nil {
 		t.Fatal(err)
@@ -43,6 +37,11 @@ func TestLearnedScorerLiftsWeakEvidence(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return c
+}
+
+func TestLearnedScorerLiftsWeakEvidence(t *testing.T) {
+	c := zorblatClassifier(t)
 	// The rules alone score this 0.45: a start-up raising money, not said
 	// to be an AI company in the headline. The default rules let the deal
 	// model lift only where the headline or lede says AI.
@@ -63,7 +62,7 @@ func TestLearnedScorerLiftsWeakEvidence(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			res := c.Classify(Document{Title: tc.title, Summary: tc.text})
 			tr := topicResult(res, tc.topic)
-			hit := learnedHit(tr)
+			hit := ruleHit(tr, "learned")
 			if tr.Matched != tc.lifted || (hit != nil) != tc.lifted {
 				t.Fatalf("matched %v, learned hit %v; want %v (score %.3f, rules %+v)", tr.Matched, hit, tc.lifted, tr.Score, tr.RulesFired)
 			}
@@ -81,6 +80,56 @@ func TestLearnedScorerLiftsWeakEvidence(t *testing.T) {
 	res := c.Classify(Document{Title: weak + " zorblat", Summary: saysAI})
 	if f := topicResult(res, "ai_investment").Facts; f == nil || f.Deal == nil || f.Deal.Target != "Quillfen" {
 		t.Errorf("lifted deal facts = %+v, want target Quillfen", f)
+	}
+}
+
+func ruleHit(tr events.TopicResult, rule string) *events.RuleHit {
+	for i := range tr.RulesFired {
+		if tr.RulesFired[i].Rule == rule {
+			return &tr.RulesFired[i]
+		}
+	}
+	return nil
+}
+
+// A deal told without any AI word counts only when the target model says
+// what the company does makes it an AI company; the rules' own lenient
+// reading of the target does not do for such a deal.
+func TestTargetModelDecidesDealsWithoutAIWords(t *testing.T) {
+	c := zorblatClassifier(t)
+	tests := []struct {
+		name, title, text string
+		want              bool
+	}{
+		{"model vouches", "Ledgerfin raises $12m Series A", "Ledgerfin, whose software quorbex reconciles supplier statements, raised $12 million in a round led by Northgate Partners.", true},
+		{"model does not vouch", "Ledgerfin raises $12m Series A", "Ledgerfin, whose software reconciles supplier statements, raised $12 million in a round led by Northgate Partners.", false},
+		{"AI named: the rules decide without the model", "Ledgerfin raises $12m Series A for its AI agents", "Ledgerfin, an AI start-up, raised $12 million in a round led by Northgate Partners.", true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			tr := topicResult(c.Classify(Document{Title: tc.title, Summary: tc.text}), "ai_investment")
+			if tr.Matched != tc.want {
+				t.Fatalf("matched %v, want %v (score %.3f, rules %+v)", tr.Matched, tc.want, tr.Score, tr.RulesFired)
+			}
+			vouched, unconfirmed := ruleHit(tr, "learned_target"), ruleHit(tr, "target_not_ai")
+			switch {
+			case tc.name == "model vouches":
+				if vouched == nil || vouched.Where != "model" || vouched.Weight < 0.99 || !strings.Contains(vouched.Match, "quorbex") || unconfirmed != nil {
+					t.Errorf("hits %+v; want learned_target with p 0.993 naming quorbex", tr.RulesFired)
+				}
+				if tr.Facts == nil || tr.Facts.Deal == nil || tr.Facts.Deal.Target != "Ledgerfin" {
+					t.Errorf("facts %+v; want target Ledgerfin", tr.Facts)
+				}
+			case !tc.want:
+				if unconfirmed == nil || unconfirmed.Match != "Ledgerfin" || vouched != nil || tr.Facts != nil {
+					t.Errorf("hits %+v, facts %+v; want target_not_ai naming Ledgerfin and no facts", tr.RulesFired, tr.Facts)
+				}
+			default:
+				if vouched != nil || unconfirmed != nil {
+					t.Errorf("hits %+v; the rules' own AI evidence needs no target model", tr.RulesFired)
+				}
+			}
+		})
 	}
 }
 

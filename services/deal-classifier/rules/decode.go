@@ -161,7 +161,7 @@ func decodeTopics(v *yaml.Node, r *Rules) error {
 }
 
 func decodeLearned(v *yaml.Node) (*Learned, error) {
-	if err := checkKeys(v, "lift_from", "min_prob", "alone_prob", "needs"); err != nil {
+	if err := checkKeys(v, "lift_from", "min_prob", "alone_prob", "target_prob", "needs"); err != nil {
 		return nil, err
 	}
 	l := &Learned{Line: v.Line}
@@ -175,6 +175,8 @@ func decodeLearned(v *yaml.Node) (*Learned, error) {
 			err = val.Decode(&l.MinProb)
 		case "alone_prob":
 			err = val.Decode(&l.AloneProb)
+		case "target_prob":
+			err = val.Decode(&l.TargetProb)
 		case "needs":
 			l.Needs, err = decodeRefs(val)
 		}
@@ -216,7 +218,7 @@ func decodeCues(v *yaml.Node) ([]Cue, error) {
 	}
 	var out []Cue
 	for _, cn := range v.Content {
-		if err := checkKeys(cn, "id", "weight", "all", "none", "where", "target_ai"); err != nil {
+		if err := checkKeys(cn, "id", "weight", "all", "none", "where", "target_ai", "target_learned"); err != nil {
 			return nil, err
 		}
 		c := Cue{Line: cn.Line}
@@ -232,6 +234,8 @@ func decodeCues(v *yaml.Node) ([]Cue, error) {
 				err = val.Decode(&c.Where)
 			case "target_ai":
 				err = val.Decode(&c.TargetAI)
+			case "target_learned":
+				err = val.Decode(&c.TargetLearned)
 			case "all":
 				c.All, err = decodeRefs(val)
 			case "none":

@@ -114,6 +114,13 @@ type Learned struct {
 	// AloneProb, when above zero, lifts any article, even one without rule
 	// evidence, whose probability reaches it.
 	AloneProb float64 `yaml:"alone_prob"`
+	// TargetProb, when above zero, lets a second model, trained only on
+	// articles whose deal the rules found but whose target they could not
+	// tell to be an AI company, decide that question: a probability of at
+	// least TargetProb makes the target an AI company. That model reads
+	// what the company's product does ("turns drone footage into yield
+	// maps") where no AI word says so.
+	TargetProb float64 `yaml:"target_prob"`
 	// Needs, when set, allows a lift only where one of these terms or
 	// classes occurs in the headline or lede: the model knows what a deal
 	// reads like better than whether the company is an AI company.
@@ -142,7 +149,12 @@ type Cue struct {
 	// title or the lede; an AI word near the acquirer or in a purpose
 	// clause does not do.
 	TargetAI bool `yaml:"target_ai"`
-	Line     int  `yaml:"-"`
+	// TargetLearned makes the cue count only when the topic's target model
+	// (Learned.TargetProb) says the deal's target is an AI company: for
+	// deal evidence in a sentence with no AI word at all, where the rules'
+	// own reading of the target would be a guess.
+	TargetLearned bool `yaml:"target_learned"`
+	Line          int  `yaml:"-"`
 }
 
 // TermRef is a term name, a built-in class or an inline phrase list.

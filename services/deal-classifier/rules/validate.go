@@ -121,7 +121,7 @@ func (r *Rules) validateTopic(t *Topic) error {
 		for _, v := range []struct {
 			name string
 			v    float64
-		}{{"lift_from", l.LiftFrom}, {"min_prob", l.MinProb}, {"alone_prob", l.AloneProb}} {
+		}{{"lift_from", l.LiftFrom}, {"min_prob", l.MinProb}, {"alone_prob", l.AloneProb}, {"target_prob", l.TargetProb}} {
 			if v.v < 0 || v.v > 1 {
 				return at(l.Line, "learned.%s must be in [0, 1], got %v", v.name, v.v)
 			}
@@ -134,6 +134,12 @@ func (r *Rules) validateTopic(t *Topic) error {
 		}
 		if l.AloneProb != 0 && l.AloneProb < l.MinProb {
 			return at(l.Line, "learned.alone_prob (%v) must be 0 (off) or at least min_prob (%v)", l.AloneProb, l.MinProb)
+		}
+		if l.TargetProb != 0 && l.TargetProb <= 0.5 {
+			return at(l.Line, "learned.target_prob must be 0 (off) or above 0.5, got %v", l.TargetProb)
+		}
+		if l.TargetProb != 0 && t.Facts != FactsDeal {
+			return at(l.Line, "learned.target_prob needs facts: deal (it judges a deal's target)")
 		}
 		for _, ref := range l.Needs {
 			if err := r.checkRef(ref); err != nil {
@@ -180,6 +186,12 @@ func (r *Rules) validateTopic(t *Topic) error {
 			if err := r.checkRef(ref); err != nil {
 				return at(ref.Line, "cue %s: %v", c.ID, err)
 			}
+		}
+		if c.TargetLearned && (t.Learned == nil || t.Learned.TargetProb == 0) {
+			return at(c.Line, "cue %s: target_learned needs the topic's learned.target_prob (a target model)", c.ID)
+		}
+		if c.TargetLearned && c.Weight < 0 {
+			return at(c.Line, "cue %s: target_learned is for positive cues", c.ID)
 		}
 		for _, w := range c.Where {
 			if w != ZoneTitle && w != ZoneLede && w != ZoneBody {

@@ -15,17 +15,7 @@ import (
 // ships, the rules lifted by the model. With only nil, each corpus is
 // scored with models trained on all the others; otherwise only is scored
 // with models trained on all of sets.
-func crossValidate(w io.Writer, r *rules.Rules, sets []*corpus, only *corpus, opt scorer.TrainOptions) error {
-	// The rules' own scores, without the learned lift.
-	bare := *r
-	bare.Topics = append([]rules.Topic(nil), r.Topics...)
-	for i := range bare.Topics {
-		bare.Topics[i].Learned = nil
-	}
-	rulesOnly, err := classify.New(&bare)
-	if err != nil {
-		return err
-	}
+func crossValidate(w io.Writer, r *rules.Rules, rulesOnly *classify.Classifier, sets []*corpus, only *corpus, opt scorer.TrainOptions) error {
 	topics := learnedTopics(r)
 	evalSets := sets
 	skip := func(s *corpus) *corpus { return s }
@@ -39,6 +29,9 @@ func crossValidate(w io.Writer, r *rules.Rules, sets []*corpus, only *corpus, op
 		models := map[string]*scorer.Model{}
 		for _, t := range topics {
 			models[t] = train(t, sets, skip(s), opt)
+			if targetTopic(r, t) {
+				models[classify.TargetModel(t)] = trainTarget(t, sets, skip(s), opt)
+			}
 		}
 		shipped, err := classify.New(r, classify.WithModels(models))
 		if err != nil {

@@ -14,6 +14,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -49,32 +50,52 @@ func run(args []string) error {
 	if err != nil {
 		return err
 	}
-	sets, err := loadCorpora(".")
+	bare, err := rulesAlone(r)
 	if err != nil {
 		return err
 	}
+	var drop []string
 	if *exclude != "" {
-		drop := strings.Split(*exclude, ",")
-		sets = slices.DeleteFunc(sets, func(c *corpus) bool { return slices.Contains(drop, c.name) })
+		drop = strings.Split(*exclude, ",")
+	}
+	sets, err := loadCorpora(".", bare, drop...)
+	if err != nil {
+		return err
 	}
 	switch {
 	case *cv:
-		return crossValidate(os.Stdout, r, sets, nil, opt)
+		return crossValidate(os.Stdout, r, bare, sets, nil, opt)
 	case *eval != "":
-		s, err := loadSet(*eval)
+		s, err := loadSet(*eval, bare)
 		if err != nil {
 			return err
 		}
-		return crossValidate(os.Stdout, r, sets, s, opt)
+		return crossValidate(os.Stdout, r, bare, sets, s, opt)
 	}
 	for _, t := range learnedTopics(r) {
-		m := train(t, sets, nil, opt)
-		if err := writeModel(filepath.Join(*out, t+".tsv"), m); err != nil {
-			return err
+		ms := map[string]*scorer.Model{t: train(t, sets, nil, opt)}
+		if targetTopic(r, t) {
+			ms[classify.TargetModel(t)] = trainTarget(t, sets, nil, opt)
 		}
-		fmt.Printf("%s: %d features\n", t, len(m.Weights))
+		for _, name := range slices.Sorted(maps.Keys(ms)) {
+			if err := writeModel(filepath.Join(*out, name+".tsv"), ms[name]); err != nil {
+				return err
+			}
+			fmt.Printf("%s: %d features\n", name, len(ms[name].Weights))
+		}
 	}
 	return nil
+}
+
+// targetTopic reports whether topic's learned block asks for a target
+// model.
+func targetTopic(r *rules.Rules, topic string) bool {
+	for _, t := range r.Topics {
+		if t.ID == topic {
+			return t.Learned != nil && t.Learned.TargetProb > 0
+		}
+	}
+	return false
 }
 
 // learnedTopics lists the topics whose rules ask for a learned scorer.
@@ -100,15 +121,30 @@ func writeModel(path string, m *scorer.Model) error {
 	return f.Close()
 }
 
-// corpus is one labelled file with its items' features.
+// corpus is one labelled file with its items' features, and per topic
+// which items reach the target gate: the rules alone find a deal whose
+// target they cannot tell to be an AI company.
 type corpus struct {
 	name  string
 	items []quality.Item
 	feats [][]string
+	gated map[string][]bool
 }
 
-// loadCorpora reads the training corpora, dir being services/deal-classifier.
-func loadCorpora(dir string) ([]*corpus, error) {
+// rulesAlone builds the classifier of r without its learned scorers.
+func rulesAlone(r *rules.Rules) (*classify.Classifier, error) {
+	bare := *r
+	bare.Topics = append([]rules.Topic(nil), r.Topics...)
+	for i := range bare.Topics {
+		bare.Topics[i].Learned = nil
+	}
+	return classify.New(&bare)
+}
+
+// loadCorpora reads the training corpora, dir being services/deal-classifier,
+// but not the files named in exclude (a blind set still being written may
+// not even parse).
+func loadCorpora(dir string, bare *classify.Classifier, exclude ...string) ([]*corpus, error) {
 	paths := []string{filepath.Join(dir, "testdata", "corpus.jsonl"), filepath.Join(dir, "testdata", "stream.jsonl")}
 	held, err := filepath.Glob(filepath.Join(dir, "..", "..", "testdata", "heldout*", "heldout*.jsonl"))
 	if err != nil {
@@ -116,7 +152,10 @@ func loadCorpora(dir string) ([]*corpus, error) {
 	}
 	var sets []*corpus
 	for _, p := range append(paths, held...) {
-		s, err := loadSet(p)
+		if slices.Contains(exclude, filepath.Base(p)) {
+			continue
+		}
+		s, err := loadSet(p, bare)
 		if err != nil {
 			return nil, err
 		}
@@ -125,33 +164,59 @@ func loadCorpora(dir string) ([]*corpus, error) {
 	return sets, nil
 }
 
-func loadSet(path string) (*corpus, error) {
+func loadSet(path string, bare *classify.Classifier) (*corpus, error) {
 	items, err := quality.Load(path)
 	if err != nil {
 		return nil, err
 	}
-	s := &corpus{name: filepath.Base(path), items: items}
+	s := &corpus{name: filepath.Base(path), items: items, gated: map[string][]bool{}}
 	var fz scorer.Featurizer
-	for _, it := range items {
+	for i, it := range items {
 		doc := classify.Document{Title: it.Title, Summary: it.Summary, Text: it.Text}
 		s.feats = append(s.feats, fz.Strings(it.Title, doc.Body()))
+		for _, tr := range bare.Classify(doc).Topics {
+			if classify.TargetGated(tr) {
+				if s.gated[tr.Topic] == nil {
+					s.gated[tr.Topic] = make([]bool, len(items))
+				}
+				s.gated[tr.Topic][i] = true
+			}
+		}
 	}
 	return s, nil
 }
 
 // train fits topic's model on every corpus but skip.
 func train(topic string, sets []*corpus, skip *corpus, opt scorer.TrainOptions) *scorer.Model {
+	return fit(topic, topic, sets, skip, opt, nil)
+}
+
+// trainTarget fits topic's target model on the gated items of every corpus
+// but skip: given that the rules found a deal but could not tell whether
+// its target is an AI company, does the item belong to the topic?
+func trainTarget(topic string, sets []*corpus, skip *corpus, opt scorer.TrainOptions) *scorer.Model {
+	return fit(classify.TargetModel(topic), topic, sets, skip, opt, func(s *corpus, i int) bool {
+		g := s.gated[topic]
+		return g != nil && g[i]
+	})
+}
+
+// fit trains model name on the items of every corpus but skip that keep
+// accepts (nil: all), labelled by whether they belong to topic.
+func fit(name, topic string, sets []*corpus, skip *corpus, opt scorer.TrainOptions, keep func(*corpus, int) bool) *scorer.Model {
 	var ex []scorer.Example
 	for _, s := range sets {
 		if s == skip {
 			continue
 		}
 		for i, it := range s.items {
-			ex = append(ex, scorer.Example{Features: s.feats[i], Positive: it.Has(topic)})
+			if keep == nil || keep(s, i) {
+				ex = append(ex, scorer.Example{Features: s.feats[i], Positive: it.Has(topic)})
+			}
 		}
 	}
 	if opt.Seed == 0 {
 		opt.Seed = 1
 	}
-	return scorer.Train(topic, ex, opt)
+	return scorer.Train(name, ex, opt)
 }
