@@ -171,11 +171,11 @@ func (s *state) inTerm(si, f, pos int) bool {
 	return false
 }
 
-// withoutTargetAI rescores a matched topic without the cues that drop
-// says need what the target is not (an AI company; one the target model
-// vouches for), listing hit among the rules that fired. It reports whether
-// the topic no longer matches; tr then carries the lowered score and no
-// facts.
+// withoutTargetAI rescores a matched topic without the cues for which drop
+// reports true, those whose condition on the target does not hold (an AI
+// company; one the target model vouches for), and lists rule hit, naming
+// the target, among the rules that fired. It reports whether the topic no
+// longer matches; tr then carries the lowered score and no facts.
 func (s *state) withoutTargetAI(t *topic, tr *events.TopicResult, fired []firedCue, neg float64, drop func(*cue) bool, hit string) bool {
 	pos, posDated := 1.0, 1.0
 	gated := false
@@ -232,11 +232,9 @@ func (s *state) targetGate(t *topic, tr *events.TopicResult, fired []firedCue, n
 	if s.hasTgt && s.learnedTarget(t, tr) {
 		return false
 	}
-	if aiTarget {
-		return s.withoutTargetAI(t, tr, fired, neg, func(c *cue) bool { return c.targetLearned }, unconfirmedTargetRule)
-	}
-	if !s.hasTgt && !s.aiBuyer {
-		// No target to judge: the cues that need the model's word drop.
+	if aiTarget || !s.hasTgt && !s.aiBuyer {
+		// An AI company by the rules, or no target to judge: only the cues
+		// that need the model's word drop.
 		return s.withoutTargetAI(t, tr, fired, neg, func(c *cue) bool { return c.targetLearned }, unconfirmedTargetRule)
 	}
 	return s.withoutTargetAI(t, tr, fired, neg, func(c *cue) bool { return c.targetAI }, notAITargetRule)
