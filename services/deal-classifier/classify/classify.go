@@ -46,6 +46,9 @@ type state struct {
 	// target is the deal target dealFacts chose, when it chose one.
 	target mention
 	hasTgt bool
+	// modelDeal: only cues that need the target model's word found the
+	// deal, so the target may be any new name in the headline or lede.
+	modelDeal bool
 	// aiBuyer is set when the only AI company near the deal is its buyer
 	// or backer, so the deal has no AI target.
 	aiBuyer bool
@@ -740,6 +743,7 @@ func (s *state) scoreTopic(t *topic) events.TopicResult {
 	// mentions ("Meta, which bought WhatsApp, ...").
 	others := slices.ContainsFunc(fired, func(f firedCue) bool { return f.cue.weight > 0 && !f.cue.targetLearned })
 	counts := func(c *cue) bool { return c.weight > 0 && !(others && c.targetLearned) }
+	s.modelDeal = !others
 	var topicSents []int
 	for _, f := range fired {
 		if counts(f.cue) && !slices.Contains(topicSents, f.sent) {

@@ -756,6 +756,30 @@ func (s *state) dealFacts(topicSents []int, tr *events.TopicResult) *events.Deal
 			}
 		}
 	}
+	if best < 0 && s.modelDeal {
+		// Only deal words without any AI word fired, and the target model
+		// will judge the target: a newly found company in the headline or
+		// lede that is no backer is it ("Dropwise makes an app for
+		// couriers ... The Nottingham business has raised £5m").
+		for _, m := range s.ents {
+			l := strings.ToLower(m.name)
+			if m.entry >= 0 || s.sents[m.sent].Zone == rules.ZoneBody || investorName(l) || placeNames[l] || startupNoun(l) || s.personNamed(m.name) {
+				continue
+			}
+			if slices.ContainsFunc(cands, func(p party) bool {
+				return p.m.name == m.name && !p.backerOnly && (p.r.investor > 0 || p.r.background)
+			}) {
+				continue
+			}
+			toks = tokenize(s.text.Runes, s.sents[m.sent].Start, s.sents[m.sent].End, toks[:0])
+			if r := s.roleOf(m, toks); (r.investor > 0 || r.background) && !describedSubject(toks, m) {
+				continue
+			}
+			cands = append(cands, party{m: m, sent: m.sent})
+			best = len(cands) - 1
+			break
+		}
+	}
 	if best >= 0 {
 		s.target, s.hasTgt = cands[best].m, true
 		df.Target = cands[best].m.name
@@ -1405,4 +1429,20 @@ func (s *state) actingJurisdiction(order []int) string {
 func (s *state) isGovernment(m mention) bool {
 	e := s.entry(m)
 	return e != nil && e.Kind == gazetteer.KindGovernment
+}
+
+// describedSubject reports whether mention m opens its sentence (after an
+// article at most) with a verb that says what the company does: "Dropwise
+// makes an app for parcel couriers", "Preparat scans tissue slides".
+func describedSubject(toks []token, m mention) bool {
+	k0, k1 := mentionTokens(toks, m)
+	if k0 > 1 || k0 == 1 && !articles[toks[0].lower] || k1 >= len(toks) {
+		return false
+	}
+	v := toks[k1].lower
+	if (v == "has" || v == "have") && k1+1 < len(toks) {
+		v = toks[k1+1].lower
+		return builtVerbs[v]
+	}
+	return describingVerbs[v]
 }

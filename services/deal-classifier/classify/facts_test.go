@@ -625,6 +625,18 @@ func TestNotADeal(t *testing.T) {
 			"Labelwise AI, a data-labelling company that has never taken venture funding, said its sales passed $500 million last year."},
 		{"",
 			"Nordlicht AI's assistant gained shared folders and a calendar link, the company said, in a bid to win over office users from bigger rivals."},
+		{"AI lab founder buys stake in a Championship football club",
+			"The co-founder of a Paris AI lab has bought a minority stake in an English football club from its current owners, the club said."},
+		{"Search start-up Quarrel AI pays for newspaper archive",
+			"Quarrel AI agreed to pay a Nordic publisher for the right to use 30 years of its archive to ground its answers."},
+		{"Vantor AI offers buyouts to staff it took on from a rival",
+			"Vantor AI has offered buyout packages to the 150 engineers it absorbed last month, its chief executive told staff."},
+		{"Lyric AI says it knows of no merger talks",
+			"Lyric AI said it knows of no merger talks after a report that a large phone maker had discussed buying the company."},
+		{"",
+			"Lumo's chatbot was down for hours on Tuesday after a faulty update. The outage hit a company whose March fundraising valued it at $40 billion and which now counts 90 million users."},
+		{"Quarry AI's founders on staying in Porto",
+			"The founders turned down offers to move to Berlin. They say the company could one day be a takeover target for a larger software group but want to grow first."},
 	}
 	notMatched(t, c, "ai_investment", cases)
 }
@@ -652,6 +664,8 @@ func TestNotChipPolicy(t *testing.T) {
 			"The etching-equipment maker said sales of its chip tools to China would fall as a share of revenue this year, in line with its guidance."},
 		{"Micron raises its outlook on AI server demand",
 			"Micron lifted its revenue forecast as memory demand outran supply. The Idaho company, a recipient of CHIPS Act grants last year, said its new fab remains on schedule."},
+		{"Fab in Ohio reaches volume output",
+			"The plant is producing chips at volume, the company said. It had been in line for up to $500 million in CHIPS Act grants that were never paid out."},
 		{"Investor essay: chip export rules are not enough",
 			"A fund manager argued in an essay that US export controls on AI chips should be tightened, without proposing a specific rule."},
 		{"US blacklists 9 firms over aircraft parts for Iranian airlines",

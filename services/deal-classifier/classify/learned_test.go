@@ -104,6 +104,9 @@ func TestTargetModelDecidesDealsWithoutAIWords(t *testing.T) {
 		{"model vouches", "Ledgerfin raises $12m Series A", "Ledgerfin, whose software quorbex reconciles supplier statements, raised $12 million in a round led by Northgate Partners.", true},
 		{"model does not vouch", "Ledgerfin raises $12m Series A", "Ledgerfin, whose software reconciles supplier statements, raised $12 million in a round led by Northgate Partners.", false},
 		{"AI named: the rules decide without the model", "Ledgerfin raises $12m Series A for its AI agents", "Ledgerfin, an AI start-up, raised $12 million in a round led by Northgate Partners.", true},
+		// The lede names the company by its verb only; the deal sentence
+		// calls it "the business".
+		{"model vouches for a lede subject", "Nottingham route-planning firm raises £5m", "Dropwise makes a quorbex app for parcel couriers that rebuilds each driver's route. The Nottingham business has raised £5m in a Series A led by Mercia Ventures.", true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -113,12 +116,16 @@ func TestTargetModelDecidesDealsWithoutAIWords(t *testing.T) {
 			}
 			vouched, unconfirmed := ruleHit(tr, "learned_target"), ruleHit(tr, "target_not_ai")
 			switch {
-			case tc.name == "model vouches":
+			case strings.HasPrefix(tc.name, "model vouches"):
 				if vouched == nil || vouched.Where != "model" || vouched.Weight < 0.99 || !strings.Contains(vouched.Match, "quorbex") || unconfirmed != nil {
 					t.Errorf("hits %+v; want learned_target with p 0.993 naming quorbex", tr.RulesFired)
 				}
-				if tr.Facts == nil || tr.Facts.Deal == nil || tr.Facts.Deal.Target != "Ledgerfin" {
-					t.Errorf("facts %+v; want target Ledgerfin", tr.Facts)
+				want := "Ledgerfin"
+				if strings.Contains(tc.text, "Dropwise") {
+					want = "Dropwise"
+				}
+				if tr.Facts == nil || tr.Facts.Deal == nil || tr.Facts.Deal.Target != want {
+					t.Errorf("facts %+v; want target %s", tr.Facts, want)
 				}
 			case !tc.want:
 				if unconfirmed == nil || unconfirmed.Match != "Ledgerfin" || vouched != nil || tr.Facts != nil {

@@ -380,7 +380,10 @@ func (s *state) considerName(si int, toks []token, i, j int) {
 	// learning to ...", "Pactia, con sede en Guadalajara, usa modelos de
 	// lenguaje": a name that opens a sentence describing an AI company,
 	// followed by its verb, is that company.
-	if !anchored && (i == 0 || i == 1 && articles[toks[0].lower]) && s.namedSubject(si) && s.aiDescribed(si) {
+	// In the lede such a name is a company whatever it does ("Dropwise
+	// makes an app for parcel couriers that rebuilds each route"): the
+	// target gate then decides whether it is an AI company.
+	if !anchored && (i == 0 || i == 1 && articles[toks[0].lower]) && s.namedSubject(si) && (s.aiDescribed(si) || s.sents[si].Zone == rules.ZoneLede) {
 		anchored = true
 	}
 	// The subject of the sentence ("Pebblecast snags ...", "Marlow, a

@@ -56,10 +56,10 @@ func TestBadFilesNameLineAndReason(t *testing.T) {
 			return strings.Replace(s, "      factor: 0.35", "      weight: 0.35", 1)
 		}, "unknown field \"weight\""},
 		"target model weak probability": {func(s string) string {
-			return strings.Replace(s, "target_prob: 0.7,", "target_prob: 0.3,", 1)
+			return strings.Replace(s, "target_prob: 0.9,", "target_prob: 0.3,", 1)
 		}, "learned.target_prob must be 0 (off) or above 0.5"},
 		"target cue without a target model": {func(s string) string {
-			return strings.Replace(s, "target_prob: 0.7, ", "", 1)
+			return strings.Replace(s, "target_prob: 0.9, ", "", 1)
 		}, "cue raise_money_org: target_learned needs the topic's learned.target_prob"},
 		"target model on a policy topic": {func(s string) string {
 			return strings.Replace(s, "learned: {lift_from: 0.2, min_prob: 0.9, alone_prob: 0.98}", "learned: {lift_from: 0.2, min_prob: 0.9, alone_prob: 0.98, target_prob: 0.8}", 1)
