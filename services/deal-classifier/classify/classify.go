@@ -743,7 +743,7 @@ func (s *state) scoreTopic(t *topic) events.TopicResult {
 	// mentions ("Meta, which bought WhatsApp, ...").
 	others := slices.ContainsFunc(fired, func(f firedCue) bool { return f.cue.weight > 0 && !f.cue.targetLearned })
 	counts := func(c *cue) bool { return c.weight > 0 && !(others && c.targetLearned) }
-	s.modelDeal = !others
+	s.modelDeal = !others && slices.ContainsFunc(fired, func(f firedCue) bool { return f.cue.weight > 0 && f.cue.targetLearned })
 	var topicSents []int
 	for _, f := range fired {
 		if counts(f.cue) && !slices.Contains(topicSents, f.sent) {
