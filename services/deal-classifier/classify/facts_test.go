@@ -827,7 +827,7 @@ func TestDatedBackground(t *testing.T) {
 		{"Weeks after US blacklisting, Wuxi NPU designer Lanzhi raises 1 billion yuan",
 			"Lanzhi Intelligence, added to the Entity List in March, said a round led by a Jiangsu provincial fund raised 1 billion yuan for its AI chips."},
 		{"Is there room for another inference chip start-up?",
-			"Tamsin Compute's chips were designed for one job: running trained AI models cheaply. It said on Wednesday it had raised $300 million at a valuation of $2 billion, more than double the level of a year ago."},
+			"Tamsin Compute, an AI chip start-up, designed its chips for one job: running trained AI models cheaply. It said on Wednesday it had raised $300 million at a valuation of $2 billion, more than double the level of a year ago."},
 		{"",
 			"Two years after its seed round, AI tax start-up Fennick has raised $30 million in a Series A led by Atomico."},
 		{"",
@@ -851,5 +851,23 @@ func TestDatedBackground(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("no background hit naming the dated phrase in %+v", tr.RulesFired)
+	}
+}
+
+// A lead investor named BOND is no bond issue: the sentence says it led
+// the round.
+func TestInvestorNamedLikeDebt(t *testing.T) {
+	c := testClassifier(t)
+	tr := c.Classify(Document{Summary: "Tallyforge, which sells the tools companies use to run AI models in production, has raised a $90 million Series C at a $1.2 billion valuation. BOND led the round."}).Topic("ai_investment")
+	if tr == nil || !tr.Matched {
+		t.Fatalf("not matched: %+v", tr)
+	}
+	for _, h := range tr.RulesFired {
+		if h.Rule == "neg_debt" {
+			t.Errorf("neg_debt fired on %q", h.Match)
+		}
+	}
+	if d := tr.Facts.Deal; d.Target != "Tallyforge" || d.Amount == nil || d.Amount.USD != 90e6 {
+		t.Errorf("deal %+v", d)
 	}
 }
