@@ -269,6 +269,9 @@ func (s *state) roleOf(m mention, toks []token) role {
 		case next == "put" && (after(1) == "in" || after(1) == "up" || strings.ContainsAny(after(1), "$€£¥")):
 			// "Existing lead Foothills Partners put in most of the new money".
 			r.investor += 3
+		case (next == "makes" || next == "made") && !hasPrefixAny(toks[k+1:min(len(toks), k+6)], "$", "€", "£", "¥", "investment", "equity", "bid", "offer", "strategic", "minority", "further", "follow-on", "stake"):
+			// "Dropwise makes an app for couriers" says what the company
+			// sells; only "makes a $1bn investment" or "made a bid" backs.
 		case investorVerbs[next]:
 			r.investor += 3
 			if next == "led" || next == "leads" || next == "leading" {
@@ -766,13 +769,11 @@ func (s *state) dealFacts(topicSents []int, tr *events.TopicResult) *events.Deal
 			if m.entry >= 0 || s.sents[m.sent].Zone == rules.ZoneBody || investorName(l) || placeNames[l] || startupNoun(l) || s.personNamed(m.name) {
 				continue
 			}
-			if slices.ContainsFunc(cands, func(p party) bool {
-				return p.m.name == m.name && !p.backerOnly && (p.r.investor > 0 || p.r.background)
-			}) {
+			if slices.ContainsFunc(cands, func(p party) bool { return p.m.name == m.name && (p.r.investor > 0 || p.r.background) }) {
 				continue
 			}
 			toks = tokenize(s.text.Runes, s.sents[m.sent].Start, s.sents[m.sent].End, toks[:0])
-			if r := s.roleOf(m, toks); (r.investor > 0 || r.background) && !describedSubject(toks, m) {
+			if r := s.roleOf(m, toks); r.investor > 0 || r.background {
 				continue
 			}
 			cands = append(cands, party{m: m, sent: m.sent})
@@ -1429,20 +1430,4 @@ func (s *state) actingJurisdiction(order []int) string {
 func (s *state) isGovernment(m mention) bool {
 	e := s.entry(m)
 	return e != nil && e.Kind == gazetteer.KindGovernment
-}
-
-// describedSubject reports whether mention m opens its sentence (after an
-// article at most) with a verb that says what the company does: "Dropwise
-// makes an app for parcel couriers", "Preparat scans tissue slides".
-func describedSubject(toks []token, m mention) bool {
-	k0, k1 := mentionTokens(toks, m)
-	if k0 > 1 || k0 == 1 && !articles[toks[0].lower] || k1 >= len(toks) {
-		return false
-	}
-	v := toks[k1].lower
-	if (v == "has" || v == "have") && k1+1 < len(toks) {
-		v = toks[k1+1].lower
-		return builtVerbs[v]
-	}
-	return describingVerbs[v]
 }

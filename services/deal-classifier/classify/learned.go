@@ -5,6 +5,7 @@ import (
 
 	"github.com/newsmon/newsmon/pkg/events"
 	"github.com/newsmon/newsmon/services/deal-classifier/rules"
+	"github.com/newsmon/newsmon/services/deal-classifier/scorer"
 )
 
 // learnedRule names the learned scorer's hit among the rules that fired,
@@ -44,20 +45,32 @@ func (s *state) learnedLift(t *topic, tr *events.TopicResult) bool {
 		// model, which sees only words, does not overrule that.
 		return false
 	}
-	if !s.featured {
-		s.hashes = s.fz.Hashes(s.doc.Title, s.doc.Body())
-		s.featured = true
-	}
-	p := t.model.ProbHashes(s.hashes)
+	p := s.modelProb(t.model)
 	if !l.Lifts(tr.Score, p) {
 		return false
 	}
 	tr.Score = round3(max(thr, (tr.Score+p)/2))
-	tr.RulesFired = append(tr.RulesFired, events.RuleHit{
-		Rule: learnedRule, Weight: round3(p), Where: "model",
-		Match: strings.Join(t.model.Explain(s.fz.Strings(s.doc.Title, s.doc.Body()), 4), " "),
-	})
+	tr.RulesFired = append(tr.RulesFired, s.modelHit(learnedRule, t.model, p))
 	return true
+}
+
+// modelProb is model's probability for the article; the article's feature
+// hashes are computed once and shared by the topic and target models.
+func (s *state) modelProb(m *scorer.Model) float64 {
+	if !s.featured {
+		s.hashes = s.fz.Hashes(s.doc.Title, s.doc.Body())
+		s.featured = true
+	}
+	return m.ProbHashes(s.hashes)
+}
+
+// modelHit lists a model's say among the rules that fired, with the
+// features that weighed most.
+func (s *state) modelHit(rule string, m *scorer.Model, p float64) events.RuleHit {
+	return events.RuleHit{
+		Rule: rule, Weight: round3(p), Where: "model",
+		Match: strings.Join(m.Explain(s.fz.Strings(s.doc.Title, s.doc.Body()), 4), " "),
+	}
 }
 
 // TargetGated reports whether the rules found a deal in tr whose target
@@ -80,18 +93,11 @@ func (s *state) learnedTarget(t *topic, tr *events.TopicResult) bool {
 	if t.targetModel == nil || s.datedOnly {
 		return false
 	}
-	if !s.featured {
-		s.hashes = s.fz.Hashes(s.doc.Title, s.doc.Body())
-		s.featured = true
-	}
-	p := t.targetModel.ProbHashes(s.hashes)
+	p := s.modelProb(t.targetModel)
 	if p < t.cfg.Learned.TargetProb {
 		return false
 	}
-	tr.RulesFired = append(tr.RulesFired, events.RuleHit{
-		Rule: learnedTargetRule, Weight: round3(p), Where: "model",
-		Match: strings.Join(t.targetModel.Explain(s.fz.Strings(s.doc.Title, s.doc.Body()), 4), " "),
-	})
+	tr.RulesFired = append(tr.RulesFired, s.modelHit(learnedTargetRule, t.targetModel, p))
 	return true
 }
 

@@ -738,8 +738,8 @@ func raisePurpose(toks []token) bool {
 var raiseWords = set(`raises raised raising lands landed secures secured closes closed gets bags nabs round seed funding`)
 
 // startupNoun reports whether w names a young company: one of the English
-// startupWords or its counterpart in another language the rules cover
-// ("jeune pousse", "empresa", "spółka").
+// startupWords, "business", or a counterpart in another language the rules
+// cover ("jeune pousse", "empresa", "spółka").
 func startupNoun(w string) bool {
 	return startupWords[w] || foreignStartupNouns[w]
 }

@@ -11,11 +11,11 @@ import (
 )
 
 // crossValidate prints, per learned topic and corpus, P/R/F1 for the rules
-// alone, the model alone (probability ≥ 0.5) and the classifier as it
+// alone (as loadSet recorded them), the model alone (probability ≥ 0.5) and the classifier as it
 // ships, the rules lifted by the model. With only nil, each corpus is
 // scored with models trained on all the others; otherwise only is scored
 // with models trained on all of sets.
-func crossValidate(w io.Writer, r *rules.Rules, rulesOnly *classify.Classifier, sets []*corpus, only *corpus, opt scorer.TrainOptions) error {
+func crossValidate(w io.Writer, r *rules.Rules, sets []*corpus, only *corpus, opt scorer.TrainOptions) error {
 	topics := learnedTopics(r)
 	evalSets := sets
 	skip := func(s *corpus) *corpus { return s }
@@ -46,9 +46,9 @@ func crossValidate(w io.Writer, r *rules.Rules, rulesOnly *classify.Classifier, 
 		}
 		for i, it := range s.items {
 			doc := classify.Document{Title: it.Title, Summary: it.Summary, Text: it.Text}
-			base, lifted := rulesOnly.Classify(doc), shipped.Classify(doc)
+			lifted := shipped.Classify(doc)
 			for _, t := range topics {
-				got := [3]bool{matched(base, t), models[t].Prob(s.feats[i]) >= 0.5, matched(lifted, t)}
+				got := [3]bool{s.bare[i][t].matched, models[t].Prob(s.feats[i]) >= 0.5, matched(lifted, t)}
 				for k := range got {
 					add(&line[t][k], it.Has(t), got[k])
 					add(&all[t][k], it.Has(t), got[k])

@@ -64,13 +64,13 @@ func run(args []string) error {
 	}
 	switch {
 	case *cv:
-		return crossValidate(os.Stdout, r, bare, sets, nil, opt)
+		return crossValidate(os.Stdout, r, sets, nil, opt)
 	case *eval != "":
 		s, err := loadSet(*eval, bare)
 		if err != nil {
 			return err
 		}
-		return crossValidate(os.Stdout, r, bare, sets, s, opt)
+		return crossValidate(os.Stdout, r, sets, s, opt)
 	}
 	for _, t := range learnedTopics(r) {
 		ms := map[string]*scorer.Model{t: train(t, sets, nil, opt)}
@@ -121,15 +121,19 @@ func writeModel(path string, m *scorer.Model) error {
 	return f.Close()
 }
 
-// corpus is one labelled file with its items' features, and per topic
-// which items reach the target gate: the rules alone find a deal whose
-// target they cannot tell to be an AI company.
+// corpus is one labelled file with its items' features and, per item,
+// what the rules alone made of it.
 type corpus struct {
 	name  string
 	items []quality.Item
 	feats [][]string
-	gated map[string][]bool
+	bare  []map[string]verdict
 }
+
+// verdict is the rules' reading of one item for one topic: whether the
+// topic matched, and whether the item reached the target gate (the rules
+// found a deal whose target they could not tell to be an AI company).
+type verdict struct{ matched, gated bool }
 
 // rulesAlone builds the classifier of r without its learned scorers.
 func rulesAlone(r *rules.Rules) (*classify.Classifier, error) {
@@ -169,19 +173,16 @@ func loadSet(path string, bare *classify.Classifier) (*corpus, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &corpus{name: filepath.Base(path), items: items, gated: map[string][]bool{}}
+	s := &corpus{name: filepath.Base(path), items: items}
 	var fz scorer.Featurizer
-	for i, it := range items {
+	for _, it := range items {
 		doc := classify.Document{Title: it.Title, Summary: it.Summary, Text: it.Text}
 		s.feats = append(s.feats, fz.Strings(it.Title, doc.Body()))
+		v := map[string]verdict{}
 		for _, tr := range bare.Classify(doc).Topics {
-			if classify.TargetGated(tr) {
-				if s.gated[tr.Topic] == nil {
-					s.gated[tr.Topic] = make([]bool, len(items))
-				}
-				s.gated[tr.Topic][i] = true
-			}
+			v[tr.Topic] = verdict{matched: tr.Matched, gated: classify.TargetGated(tr)}
 		}
+		s.bare = append(s.bare, v)
 	}
 	return s, nil
 }
@@ -195,10 +196,7 @@ func train(topic string, sets []*corpus, skip *corpus, opt scorer.TrainOptions) 
 // but skip: given that the rules found a deal but could not tell whether
 // its target is an AI company, does the item belong to the topic?
 func trainTarget(topic string, sets []*corpus, skip *corpus, opt scorer.TrainOptions) *scorer.Model {
-	return fit(classify.TargetModel(topic), topic, sets, skip, opt, func(s *corpus, i int) bool {
-		g := s.gated[topic]
-		return g != nil && g[i]
-	})
+	return fit(classify.TargetModel(topic), topic, sets, skip, opt, func(s *corpus, i int) bool { return s.bare[i][topic].gated })
 }
 
 // fit trains model name on the items of every corpus but skip that keep
