@@ -842,7 +842,7 @@ func (s *state) datedSentences(t *topic) datedSet {
 		// "Ardent Vision, the start-up that raised $18m last spring, has
 		// appointed a finance chief": a headline whose deal sits in a dated
 		// clause about the company is dated background itself.
-		if !s.datedClause(t, 0) {
+		if !s.datedClause(t, 0) && !s.clauseDated(t, 0) {
 			return nil
 		}
 		from = 0
@@ -852,23 +852,145 @@ func (s *state) datedSentences(t *topic) datedSet {
 		if si > 0 && s.hasAny(si, t.bgCurrent) {
 			continue // "It said on Wednesday it had raised $750m"
 		}
+		if s.clauseDated(t, si) {
+			dated = s.markDated(dated, si)
+			continue
+		}
 		for _, f := range t.background {
 			if s.has(si, f) {
-				if dated == nil {
-					if cap(s.bgDated) < len(s.sents) {
-						s.bgDated = make([]bool, len(s.sents))
-					}
-					s.bgDated = s.bgDated[:len(s.sents)]
-					clear(s.bgDated)
-					dated = s.bgDated
-				}
-				dated[si] = true
+				dated = s.markDated(dated, si)
 				break
 			}
 		}
 	}
 	return dated
 }
+
+// markDated marks sentence si in dated, allocating the set on first use.
+func (s *state) markDated(dated datedSet, si int) datedSet {
+	if dated == nil {
+		if cap(s.bgDated) < len(s.sents) {
+			s.bgDated = make([]bool, len(s.sents))
+		}
+		s.bgDated = s.bgDated[:len(s.sents)]
+		clear(s.bgDated)
+		dated = s.bgDated
+	}
+	dated[si] = true
+	return dated
+}
+
+// clauseDated reports whether sentence si tells its deal words only inside
+// clauses that look back: a relative clause in the past hung on a name
+// ("The unit is run by Alexandr Wang, who joined as part of Meta's $14.3
+// billion investment in Scale AI"), a clause opened by "since" or
+// "having" ("..., having raised $40m since 2021"), or a fronted "after"
+// clause ("After its $6.6bn raise, OpenAI hires ..."), or a participle
+// between commas ("OpenAI, valued at $300 billion in the financing it
+// closed this spring, said ..."). Unlike the dating terms, the grammar
+// alone dates the deal here; a clause that tells news now (topic
+// background current: "which on Monday raised $5m") is never dated. Only deals are
+// dated this way: a policy action told in such a clause ("Biren, which
+// was placed on a US export blacklist, ...") is evidence the guideline
+// counts.
+func (s *state) clauseDated(t *topic, si int) bool {
+	deal := false
+	for _, h := range s.terms {
+		if int(h.sent) == si && slices.Contains(t.bgUnless, int(h.feature)) {
+			deal = true
+			break
+		}
+	}
+	if t.cfg.Facts != rules.FactsDeal || !deal {
+		return false
+	}
+	s.bgToks = tokenize(s.text.Runes, s.sents[si].Start, s.sents[si].End, s.bgToks[:0])
+	spans := s.lookBackClauses(s.bgToks)
+	if len(spans) == 0 {
+		return false
+	}
+	inSpan := func(p int) bool {
+		for _, sp := range spans {
+			if p >= sp[0] && p < sp[1] {
+				return true
+			}
+		}
+		return false
+	}
+	for _, h := range s.terms {
+		if int(h.sent) != si {
+			continue
+		}
+		f, at := int(h.feature), int(h.start)
+		if slices.Contains(t.bgUnless, f) && !inSpan(at) {
+			return false // the main clause tells a deal
+		}
+		if slices.Contains(t.bgCurrent, f) && inSpan(at) {
+			return false // "X, which on Monday raised $5m, ..."
+		}
+	}
+	return true
+}
+
+// lookBackClauses returns the rune spans of a sentence's clauses that tell
+// an earlier event (clauseDated): each runs from its opening word to the
+// next comma, semicolon, dash or bracket, or to the sentence's end.
+func (s *state) lookBackClauses(toks []token) [][2]int {
+	var spans [][2]int
+	gap := func(k int) string { return string(s.text.Runes[toks[k-1].end:toks[k].start]) }
+	end := func(k int) int {
+		for q := k + 1; q < len(toks); q++ {
+			if strings.ContainsAny(gap(q), ",;()–—") || strings.Contains(gap(q), " - ") {
+				return toks[q-1].end
+			}
+		}
+		return toks[len(toks)-1].end
+	}
+	for k := range toks {
+		w := toks[k].lower
+		switch {
+		case k <= 2 && w == "after" && (k == 0 || fronting[toks[0].lower]):
+			// "After its $6.6bn raise, ...", "Weeks after the deal, ..."
+			spans = append(spans, [2]int{toks[0].start, end(k)})
+		case k > 0 && (w == "since" || w == "having"):
+			spans = append(spans, [2]int{toks[k].start, end(k)})
+		case k > 0 && (w == "who" || w == "which" || w == "whose") && strings.ContainsAny(gap(k), ",(") && s.pastClause(toks, k+1):
+			spans = append(spans, [2]int{toks[k].start, end(k)})
+		case k > 0 && participles[w] && strings.ContainsAny(gap(k), ",("):
+			spans = append(spans, [2]int{toks[k].start, end(k)})
+		}
+	}
+	return spans
+}
+
+// fronting words open a sentence before "after": "Weeks after ...",
+// "Shortly after ...", "Months after ...".
+var fronting = set(`weeks days months years shortly soon just long a two three`)
+
+// pastClause reports whether the relative clause whose verb is at token k
+// tells a finished event: "who joined", "which was valued", "that came",
+// not "which is leading the round" or "who will invest".
+func (s *state) pastClause(toks []token, k int) bool {
+	for q := k; q < len(toks) && q < k+3; q++ {
+		w := toks[q].lower
+		if clauseAdverbs[w] {
+			continue
+		}
+		return pastVerbs[w] || strings.HasSuffix(w, "ed") && !presentEd[w]
+	}
+	return false
+}
+
+var (
+	clauseAdverbs = set(`also previously later then once first originally briefly`)
+	// participles open an appositive that looks back on a deal: "OpenAI,
+	// valued at $300 billion in its spring round, said ...".
+	participles = set(`valued backed funded acquired bought founded spun`)
+	// pastVerbs are irregular past forms a look-back clause opens with.
+	pastVerbs = set(`was were had came took led sold bought made won got became went left grew began drew put paid rose`)
+	// presentEd end in "ed" but do not tell a finished event.
+	presentEd = set(`need needs embed seed feed speed breed shed`)
+)
 
 // datedClause reports whether sentence si tells its deal only as dated
 // background around a main clause about something else: in a clause

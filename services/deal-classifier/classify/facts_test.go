@@ -539,6 +539,12 @@ func TestDealParties(t *testing.T) {
 func TestNotADeal(t *testing.T) {
 	c := testClassifier(t)
 	cases := []struct{ title, text string }{
+		{"Corvane AI chief in no hurry to go public",
+			"Corvane AI, last valued at $60 billion, was in no hurry to list its shares and would keep growing as a private company, its chief executive said in an interview."},
+		{"",
+			"Quorra AI dismissed as false a report that a search group was in discussions to invest in it, saying no such talks were taking place."},
+		{"Quorra AI co-founder leaves for Grafton",
+			"A co-founder of Quorra AI has left to join Grafton. He had earlier turned down a Grafton offer worth as much as $1.5 billion over several years."},
 		{"Samsung to pay Mistral AI about $400 million a year for a custom model",
 			"Samsung is finalising an agreement to pay roughly $400 million annually for a model Mistral AI will tune for its phones, people familiar said."},
 		{"Le nantais Cargolo lève 20 millions d'euros pour ses vélos cargo",
@@ -654,6 +660,12 @@ func TestNotADeal(t *testing.T) {
 func TestNotChipPolicy(t *testing.T) {
 	c := testClassifier(t)
 	cases := []struct{ title, text string }{
+		{"Lawmakers quiz export agency chief on chip enforcement staff",
+			"At a Senate hearing, members of both parties asked the head of the export bureau whether it has enough agents to police advanced chip exports; no new measures were announced."},
+		{"Think tank puts a number on diverted GPUs",
+			"A Washington research group said in a new paper that tens of thousands of smuggled accelerators reached China last year, and urged Congress to fund more enforcement officers."},
+		{"Brokers see risk to Hanra Memory's China sales",
+			"Analysts at a Seoul brokerage wrote that Hanra Memory's chip shipments to Chinese buyers could face new hurdles if US officials widen their export rules next year."},
 		{"Telecom group and chip start-up tie up for edge AI",
 			"Tata Communications has signed an agreement with a US inference-chip startup to offer low-latency AI services to enterprise customers in India."},
 		{"Nvidia names a new chief marketing officer",
@@ -804,6 +816,15 @@ func TestDatedBackground(t *testing.T) {
 			"Sable Labs, valued at $3 billion in May, struck a deal to put its models inside a retail bank's customer-service software for three years."},
 		{"Tessera AI hires a former Meta researcher",
 			"Tessera AI, the Milan lab whose 2024 seed round drew wide attention, named Dr Paola Ricci as head of research."},
+		// Deal words only in a clause that looks back, with no dating term.
+		{"",
+			"Grafton named Ines Moller chief scientist of its research unit. The unit is run by Theo Vance, who joined as part of Grafton's $4 billion investment in Quorra AI."},
+		{"After $2bn raise, Corvane AI hires its first marketing chief",
+			"Corvane AI has appointed a former retail executive as its first chief marketing officer."},
+		{"Corvane AI names applications chief",
+			"Corvane AI, valued at $90 billion in the financing it closed this spring, said a former delivery-app executive will lead a new applications division."},
+		{"Corrie AI's chief on staying small",
+			"Corrie AI chief executive Mira Holt said on a podcast that the company does not need to raise money soon, since it still holds most of the $235 million it collected in 2023 from backers including Google."},
 	})
 	notMatched(t, c, "chip_policy", []struct{ title, text string }{
 		{"Two years into the CHIPS Act, Brennock opens its Ohio test line",
@@ -832,6 +853,12 @@ func TestDatedBackground(t *testing.T) {
 			"Two years after its seed round, AI tax start-up Fennick has raised $30 million in a Series A led by Atomico."},
 		{"",
 			"Sable Labs, valued at $3 billion in May, struck a deal to acquire Corvo AI, a maker of coding agents."},
+		// A look-back clause beside a deal told now, or a clause that is
+		// itself news now, dates nothing.
+		{"",
+			"Quorra AI, which was founded by two former Grafton researchers, has raised $40 million in a Series A led by Northwind Ventures."},
+		{"",
+			"Grafton said its chief scientist will run Quorra AI, which on Monday raised $40 million from Northwind Ventures."},
 	} {
 		tr := c.Classify(Document{Title: tc.title, Text: tc.text}).Topic("ai_investment")
 		if tr == nil || !tr.Matched {
