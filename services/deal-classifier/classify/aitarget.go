@@ -203,8 +203,12 @@ func (s *state) withoutTargetAI(t *topic, tr *events.TopicResult, fired []firedC
 			kept = append(kept, h)
 		}
 	}
-	if s.hasTgt {
+	switch {
+	case s.hasTgt:
 		kept = append(kept, events.RuleHit{Rule: hit, Where: s.sents[s.target.sent].Zone, Match: s.target.name})
+	default:
+		// No company named: say so, so that the drop can be diagnosed.
+		kept = append(kept, events.RuleHit{Rule: hit, Where: s.sents[firstGated(fired, drop)].Zone, Match: noTargetMatch})
 	}
 	tr.RulesFired = kept
 	tr.Score = round3((1 - pos) * neg)
@@ -218,6 +222,21 @@ func (s *state) withoutTargetAI(t *topic, tr *events.TopicResult, fired []firedC
 	return false
 }
 
+// noTargetMatch is the match of a target rule hit when the rules found no
+// company to judge.
+const noTargetMatch = "(no target named)"
+
+// firstGated returns the sentence of the first positive cue that drop
+// removes.
+func firstGated(fired []firedCue, drop func(*cue) bool) int {
+	for _, f := range fired {
+		if f.cue.weight > 0 && drop(f.cue) {
+			return f.sent
+		}
+	}
+	return 0
+}
+
 // targetGate applies the topic's target cues to a deal whose facts are
 // found: cues that need an AI target count only when the rules or the
 // target model say the target is one, and cues that need the target
@@ -229,7 +248,10 @@ func (s *state) targetGate(t *topic, tr *events.TopicResult, fired []firedCue, n
 	if (aiTarget || !s.hasTgt && !s.aiBuyer) && !learnedCue {
 		return false
 	}
-	if s.hasTgt && s.learnedTarget(t, tr) {
+	// Without a named target the model still judges the article: "A
+	// Des Moines start-up that reads roof photos for insurers raises $14m"
+	// names no company the rules can take, but says what it does.
+	if (s.hasTgt || learnedCue) && s.learnedTarget(t, tr) {
 		return false
 	}
 	if aiTarget || !s.hasTgt && !s.aiBuyer {

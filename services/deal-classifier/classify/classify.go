@@ -885,7 +885,7 @@ func (s *state) markDated(dated datedSet, si int) datedSet {
 // ("The unit is run by Alexandr Wang, who joined as part of Meta's $14.3
 // billion investment in Scale AI"), a clause opened by "since" or
 // "having" ("..., having raised $40m since 2021"), or a fronted "after"
-// clause ("After its $6.6bn raise, OpenAI hires ..."), or a participle
+// clause ("After its $6.6bn raise, OpenAI hires ..."), a question, or a participle
 // between commas ("OpenAI, valued at $300 billion in the financing it
 // closed this spring, said ..."). Unlike the dating terms, the grammar
 // alone dates the deal here; a clause that tells news now (topic
@@ -903,6 +903,9 @@ func (s *state) clauseDated(t *topic, si int) bool {
 	}
 	if t.cfg.Facts != rules.FactsDeal || !deal {
 		return false
+	}
+	if s.question(si) {
+		return true // "Could Samsung buy a chip-design start-up?"
 	}
 	s.bgToks = tokenize(s.text.Runes, s.sents[si].Start, s.sents[si].End, s.bgToks[:0])
 	spans := s.lookBackClauses(s.bgToks)
@@ -930,6 +933,21 @@ func (s *state) clauseDated(t *topic, si int) bool {
 		}
 	}
 	return true
+}
+
+// question reports whether sentence si asks rather than tells: it ends
+// with a question mark ("What would a Mistral IPO look like?").
+func (s *state) question(si int) bool {
+	for i := s.sents[si].End - 1; i >= s.sents[si].Start; i-- {
+		switch r := s.text.Runes[i]; {
+		case r == '?' || r == '？':
+			return true
+		case unicode.IsSpace(r) || r == '"' || r == '\'' || r == '”' || r == '’':
+			continue
+		}
+		return false
+	}
+	return false
 }
 
 // lookBackClauses returns the rune spans of a sentence's clauses that tell

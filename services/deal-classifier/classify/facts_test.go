@@ -539,6 +539,10 @@ func TestDealParties(t *testing.T) {
 func TestNotADeal(t *testing.T) {
 	c := testClassifier(t)
 	cases := []struct{ title, text string }{
+		{"What would a Corvane AI IPO look like?",
+			"Bankers in Paris sketched possible structures and prices, though the model developer has said nothing about its plans."},
+		{"Tiger Global writes down stake in Indian AI start-up",
+			"Tiger Global cut the value of its holding in Bhasha Systems, a Pune maker of speech software, by half in its latest quarterly report."},
 		{"Corvane AI chief in no hurry to go public",
 			"Corvane AI, last valued at $60 billion, was in no hurry to list its shares and would keep growing as a private company, its chief executive said in an interview."},
 		{"",
@@ -662,6 +666,8 @@ func TestNotChipPolicy(t *testing.T) {
 	cases := []struct{ title, text string }{
 		{"Lawmakers quiz export agency chief on chip enforcement staff",
 			"At a Senate hearing, members of both parties asked the head of the export bureau whether it has enough agents to police advanced chip exports; no new measures were announced."},
+		{"Chip chief says his company has seen no evidence of chip diversion",
+			"Asked about smuggling of its AI chips to China, the chief executive of Hanra Semiconductor told reporters that the company has seen no evidence of diversion."},
 		{"Think tank puts a number on diverted GPUs",
 			"A Washington research group said in a new paper that tens of thousands of smuggled accelerators reached China last year, and urged Congress to fund more enforcement officers."},
 		{"Brokers see risk to Hanra Memory's China sales",

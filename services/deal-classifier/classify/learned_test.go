@@ -140,6 +140,32 @@ func TestTargetModelDecidesDealsWithoutAIWords(t *testing.T) {
 	}
 }
 
+// A deal whose company the rules cannot name still reaches the target
+// model, and a drop says that no target was named.
+func TestTargetModelJudgesUnnamedTargets(t *testing.T) {
+	c := zorblatClassifier(t)
+	const title = "Des Moines roof-photo start-up raises $14m"
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"For insurers, drone pictures of a roof go in and a quorbex estimate of hail damage comes out. The Des Moines start-up raised $14 million in a round led by Northgate Partners.", true},
+		{"For insurers, drone pictures of a roof go in and an estimate of hail damage comes out. The Des Moines start-up raised $14 million in a round led by Northgate Partners.", false},
+	} {
+		tr := topicResult(c.Classify(Document{Title: title, Summary: tc.text}), "ai_investment")
+		if tr.Matched != tc.want {
+			t.Fatalf("%q: matched %v, want %v (score %.3f, rules %+v)", tc.text, tr.Matched, tc.want, tr.Score, tr.RulesFired)
+		}
+		vouched, unconfirmed := ruleHit(tr, "learned_target"), ruleHit(tr, "target_unconfirmed")
+		if tc.want && vouched == nil {
+			t.Errorf("hits %+v; want learned_target", tr.RulesFired)
+		}
+		if !tc.want && (unconfirmed == nil || unconfirmed.Match != "(no target named)") {
+			t.Errorf("hits %+v; want target_unconfirmed saying no target was named", tr.RulesFired)
+		}
+	}
+}
+
 func TestLearnedBlockNeedsAModel(t *testing.T) {
 	r, err := rules.Default()
 	if err != nil {
