@@ -881,19 +881,23 @@ func (s *state) markDated(dated datedSet, si int) datedSet {
 }
 
 // clauseDated reports whether sentence si tells its deal words only inside
-// clauses that look back: a relative clause in the past hung on a name
-// ("The unit is run by Alexandr Wang, who joined as part of Meta's $14.3
-// billion investment in Scale AI"), a clause opened by "since" or
-// "having" ("..., having raised $40m since 2021"), or a fronted "after"
-// clause ("After its $6.6bn raise, OpenAI hires ..."), a question, or a participle
-// between commas ("OpenAI, valued at $300 billion in the financing it
-// closed this spring, said ..."). Unlike the dating terms, the grammar
-// alone dates the deal here; a clause that tells news now (topic
-// background current: "which on Monday raised $5m") is never dated. Only deals are
-// dated this way: a policy action told in such a clause ("Biren, which
-// was placed on a US export blacklist, ...") is evidence the guideline
-// counts.
+// clauses that look back, or asks rather than tells. The clauses are a
+// relative clause in the past hung on a name ("The unit is run by Alexandr
+// Wang, who joined as part of Meta's $14.3 billion investment in Scale
+// AI"), a clause opened by "since" or "having", a fronted "after" clause
+// ("After its $6.6bn raise, OpenAI hires ..."), and a participle between
+// commas ("OpenAI, valued at $300 billion in the financing it closed this
+// spring, said ..."). Unlike the dating terms, the grammar alone dates the
+// deal here; a clause that tells news now (topic background current:
+// "which on Monday raised $5m") is never dated.
+//
+// Only deals are dated this way: a policy action told in such a clause
+// ("Biren, which was placed on a US export blacklist, ...") is evidence
+// the guideline counts.
 func (s *state) clauseDated(t *topic, si int) bool {
+	if t.cfg.Facts != rules.FactsDeal {
+		return false
+	}
 	deal := false
 	for _, h := range s.terms {
 		if int(h.sent) == si && slices.Contains(t.bgUnless, int(h.feature)) {
@@ -901,7 +905,7 @@ func (s *state) clauseDated(t *topic, si int) bool {
 			break
 		}
 	}
-	if t.cfg.Facts != rules.FactsDeal || !deal {
+	if !deal {
 		return false
 	}
 	if s.question(si) {
@@ -972,7 +976,7 @@ func (s *state) lookBackClauses(toks []token) [][2]int {
 			spans = append(spans, [2]int{toks[0].start, end(k)})
 		case k > 0 && (w == "since" || w == "having"):
 			spans = append(spans, [2]int{toks[k].start, end(k)})
-		case k > 0 && (w == "who" || w == "which" || w == "whose") && strings.ContainsAny(gap(k), ",(") && s.pastClause(toks, k+1):
+		case k > 0 && (w == "who" || w == "which" || w == "whose") && strings.ContainsAny(gap(k), ",(") && pastClause(toks, k+1):
 			spans = append(spans, [2]int{toks[k].start, end(k)})
 		case k > 0 && participles[w] && strings.ContainsAny(gap(k), ",("):
 			spans = append(spans, [2]int{toks[k].start, end(k)})
@@ -986,9 +990,9 @@ func (s *state) lookBackClauses(toks []token) [][2]int {
 var fronting = set(`weeks days months years shortly soon just long a two three`)
 
 // pastClause reports whether the relative clause whose verb is at token k
-// tells a finished event: "who joined", "which was valued", "that came",
+// tells a finished event: "who joined", "which was valued", "who came",
 // not "which is leading the round" or "who will invest".
-func (s *state) pastClause(toks []token, k int) bool {
+func pastClause(toks []token, k int) bool {
 	for q := k; q < len(toks) && q < k+3; q++ {
 		w := toks[q].lower
 		if clauseAdverbs[w] {
@@ -1124,15 +1128,19 @@ type datedSet []bool
 
 func (d datedSet) at(si int) bool { return si < len(d) && d[si] }
 
-// backgroundMatch names the phrase that dated sentence si.
+// backgroundMatch names the phrase that dated sentence si, or says that
+// its grammar did (clauseDated).
 func (s *state) backgroundMatch(t *topic, si int) string {
 	for _, h := range s.terms {
 		if int(h.sent) == si && slices.Contains(t.background, int(h.feature)) {
 			return string(s.text.Runes[h.start:h.end])
 		}
 	}
-	return ""
+	return clauseDatedMatch
 }
+
+// clauseDatedMatch is the match of a background hit dated by grammar.
+const clauseDatedMatch = "(look-back clause or question)"
 
 // cueMatch names what a cue matched in a sentence, for diagnosis.
 func (s *state) cueMatch(cu *cue, si int) string { return s.cueMatchPair(cu, si, -1) }
