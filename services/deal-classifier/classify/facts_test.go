@@ -1,6 +1,7 @@
 package classify
 
 import (
+	"math"
 	"slices"
 	"testing"
 
@@ -902,5 +903,36 @@ func TestInvestorNamedLikeDebt(t *testing.T) {
 	}
 	if d := tr.Facts.Deal; d.Target != "Tallyforge" || d.Amount == nil || d.Amount.USD != 90e6 {
 		t.Errorf("deal %+v", d)
+	}
+}
+
+// Small rounds told in Czech, Polish and Indonesian: the local figure is
+// money, and the verb that says what the product does makes the company
+// an AI company without any AI word.
+func TestSmallDealsInMoreLanguages(t *testing.T) {
+	c := testClassifier(t)
+	for _, tc := range []struct {
+		title, text, target string
+		usd                 float64
+	}{
+		{"Brněnský startup Včelín získal 15 milionů korun",
+			"Brněnský startup Včelín, jehož software předpovídá z dat o počasí výnos medu, získal 15 milionů korun. Kolo vedl fond Morava Ventures.",
+			"Včelín", 15e6 * 0.043},
+		{"Lubelska spółka Agrovid pozyskała 2 mln zł",
+			"Lubelska spółka Agrovid, której oprogramowanie szacuje plony ze zdjęć z drona, pozyskała 2 mln zł od funduszu Lublin Seed.",
+			"Agrovid", 2e6 * 0.25},
+		{"Startup Padiku meraih pendanaan Rp 8 miliar",
+			"Padiku, perusahaan rintisan asal Bogor yang memperkirakan hasil panen dari citra satelit, meraih pendanaan Rp 8 miliar dari Pakuan Ventures.",
+			"Padiku", 8e9 * 0.000062},
+	} {
+		tr := c.Classify(Document{Title: tc.title, Text: tc.text}).Topic("ai_investment")
+		if tr == nil || !tr.Matched || tr.Facts == nil || tr.Facts.Deal == nil {
+			t.Errorf("%q: not matched (%+v)", tc.title, tr)
+			continue
+		}
+		d := tr.Facts.Deal
+		if d.Target != tc.target || d.Amount == nil || math.Abs(d.Amount.USD-tc.usd) > tc.usd*0.01 {
+			t.Errorf("%q: target %q amount %+v; want %q and $%.0f", tc.title, d.Target, d.Amount, tc.target, tc.usd)
+		}
 	}
 }

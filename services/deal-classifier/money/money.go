@@ -47,6 +47,7 @@ var prefixes = []prefix{
 	{"CHF", "CHF"}, {"SEK", "SEK"}, {"NOK", "NOK"}, {"DKK", "DKK"}, {"PLN", "PLN"}, {"ILS", "ILS"}, {"AED", "AED"}, {"SAR", "SAR"},
 	{"SGD", "SGD"}, {"HKD", "HKD"}, {"TWD", "TWD"}, {"AUD", "AUD"}, {"CAD", "CAD"}, {"BRL", "BRL"}, {"MXN", "MXN"},
 	{"$", "USD"}, {"€", "EUR"}, {"£", "GBP"}, {"¥", "¥"}, {"￥", "¥"}, {"₩", "KRW"}, {"₹", "INR"},
+	{"Rp", "IDR"}, {"KSh", "KES"}, {"Ksh", "KES"}, {"TSh", "TZS"}, {"RM", "MYR"}, {"₫", "VND"}, {"₺", "TRY"}, {"฿", "THB"},
 }
 
 type word struct {
@@ -67,6 +68,9 @@ var scales = []word{
 	{"מיליארד", 1e9, ""}, {"מיליון", 1e6, ""}, {"miliarde", 1e9, ""}, {"milioane", 1e6, ""}, {"milionů", 1e6, ""}, {"milyar", 1e9, ""}, {"milyon", 1e6, ""},
 	{"miliardów", 1e9, ""}, {"miliardy", 1e9, ""}, {"mld", 1e9, ""}, {"milionów", 1e6, ""}, {"miliony", 1e6, ""},
 	{"miliar", 1e9, ""}, {"juta", 1e6, ""}, {"tỷ", 1e9, ""}, {"triệu", 1e6, ""},
+	// Thousands and the Thai million: "700 ألف دينار", "500 tys. zł", "ล้าน".
+	{"ألف", 1e3, ""}, {"tys.", 1e3, ""}, {"tisíc", 1e3, ""}, {"ribu", 1e3, ""}, {"nghìn", 1e3, ""}, {"ngàn", 1e3, ""},
+	{"אלף", 1e3, ""}, {"हज़ार", 1e3, ""}, {"ล้าน", 1e6, ""},
 	{"млрд", 1e9, ""}, {"млрд.", 1e9, ""}, {"миллиарда", 1e9, ""}, {"миллиардов", 1e9, ""}, {"миллиард", 1e9, ""},
 	{"млн", 1e6, ""}, {"млн.", 1e6, ""}, {"миллиона", 1e6, ""}, {"миллионов", 1e6, ""}, {"миллион", 1e6, ""},
 	{"مليارات", 1e9, ""}, {"ملايين", 1e6, ""}, {"مليار", 1e9, ""}, {"مليون", 1e6, ""}, {"अरब", 1e9, ""}, {"करोड़", 1e7, ""}, {"लाख", 1e5, ""},
@@ -91,6 +95,9 @@ var suffixes = []word{
 	{"долларов", 0, "USD"}, {"доллара", 0, "USD"}, {"рублей", 0, "RUB"}, {"руб.", 0, "RUB"}, {"руб", 0, "RUB"}, {"юаней", 0, "CNY"}, {"евро", 0, "EUR"},
 	{"d'euros", 0, "EUR"}, {"d’euros", 0, "EUR"}, {"de dollars", 0, "USD"}, {"de yuans", 0, "CNY"},
 	{"di euro", 0, "EUR"}, {"di dollari", 0, "USD"}, {"dollari", 0, "USD"}, {"di sterline", 0, "GBP"}, {"di yuan", 0, "CNY"},
+	{"korun", 0, "CZK"}, {"kč", 0, "CZK"}, {"złotych", 0, "PLN"}, {"zł", 0, "PLN"}, {"de euro", 0, "EUR"}, {"de lei", 0, "RON"}, {"lei", 0, "RON"},
+	{"đồng", 0, "VND"}, {"dinar yordania", 0, "JOD"}, {"دينار أردني", 0, "JOD"}, {"جنيه مصري", 0, "EGP"}, {"جنيه", 0, "EGP"},
+	{"lira", 0, "TRY"}, {"tl", 0, "TRY"}, {"baht", 0, "THB"}, {"บาท", 0, "THB"}, {"rupiah", 0, "IDR"},
 	{"de libras", 0, "GBP"}, {"de yuanes", 0, "CNY"}, {"de wons", 0, "KRW"}, {"de yenes", 0, "JPY"},
 	{"de livres", 0, "GBP"}, {"de euros", 0, "EUR"}, {"de dólares", 0, "USD"}, {"de reais", 0, "BRL"}, {"reais", 0, "BRL"}, {"rupee", 0, "INR"}, {"korean won", 0, "KRW"}, {"japanese yen", 0, "JPY"},
 }
