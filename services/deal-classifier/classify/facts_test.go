@@ -669,6 +669,10 @@ func TestNotChipPolicy(t *testing.T) {
 			"At a Senate hearing, members of both parties asked the head of the export bureau whether it has enough agents to police advanced chip exports; no new measures were announced."},
 		{"Chip chief says his company has seen no evidence of chip diversion",
 			"Asked about smuggling of its AI chips to China, the chief executive of Hanra Semiconductor told reporters that the company has seen no evidence of diversion."},
+		{"",
+			"Customs officers at the port seized a container of counterfeit casino chips bound for Macau, the agency said."},
+		{"Hanra Semicon slides as Chinese NPU order stalls",
+			"Hanra Semicon's shares fell 12% after a planned NPU supply deal with a Chinese carmaker was put on hold. Executives cited uncertainty over whether future US rules might cover the chip, though no rule currently applies to it."},
 		{"Think tank puts a number on diverted GPUs",
 			"A Washington research group said in a new paper that tens of thousands of smuggled accelerators reached China last year, and urged Congress to fund more enforcement officers."},
 		{"Brokers see risk to Hanra Memory's China sales",
@@ -903,6 +907,23 @@ func TestInvestorNamedLikeDebt(t *testing.T) {
 	}
 	if d := tr.Facts.Deal; d.Target != "Tallyforge" || d.Amount == nil || d.Amount.USD != 90e6 {
 		t.Errorf("deal %+v", d)
+	}
+}
+
+// Chip actions told in Czech and Swedish: a government's investment
+// incentives, a tariff ("tull").
+func TestChipPolicyInMoreLanguages(t *testing.T) {
+	c := testClassifier(t)
+	for _, tc := range []struct{ title, text, action string }{
+		{"Vláda schválila investiční pobídky pro Hanra Semi",
+			"Vláda schválila investiční pobídky pro společnost Hanra Semi, která v Ostravě plánuje závod na výrobu čipů.", "subsidy"},
+		{"Trump hotar med tull på chip",
+			"USA:s president säger att importerade halvledare ska beläggas med en tull på omkring 100 procent.", "tariff"},
+	} {
+		tr := c.Classify(Document{Title: tc.title, Text: tc.text}).Topic("chip_policy")
+		if tr == nil || !tr.Matched || tr.Facts == nil || tr.Facts.ChipPolicy == nil || tr.Facts.ChipPolicy.Action != tc.action {
+			t.Errorf("%q: %+v; want %s", tc.title, tr, tc.action)
+		}
 	}
 }
 
