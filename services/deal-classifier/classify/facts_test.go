@@ -910,8 +910,9 @@ func TestInvestorNamedLikeDebt(t *testing.T) {
 	}
 }
 
-// Chip actions told in Czech and Swedish: a government's investment
-// incentives, a tariff ("tull").
+// Chip actions told in Czech, Swedish and German: a government's
+// investment incentives, a tariff ("tull"), a criminal complaint, Chips JU
+// money.
 func TestChipPolicyInMoreLanguages(t *testing.T) {
 	c := testClassifier(t)
 	for _, tc := range []struct{ title, text, action string }{
@@ -919,6 +920,10 @@ func TestChipPolicyInMoreLanguages(t *testing.T) {
 			"Vláda schválila investiční pobídky pro společnost Hanra Semi, která v Ostravě plánuje závod na výrobu čipů.", "subsidy"},
 		{"Trump hotar med tull på chip",
 			"USA:s president säger att importerade halvledare ska beläggas med en tull på omkring 100 procent.", "tariff"},
+		{"Händler wegen Chip-Lieferungen nach Russland angezeigt",
+			"Das Staatssekretariat für Wirtschaft hat Strafanzeige gegen einen Elektronikhändler eingereicht, der Mikrochips nach Russland geliefert haben soll.", "enforcement"},
+		{"Sverige får nytt kompetenscentrum för halvledare",
+			"Vinnova och EU:s partnerskap Chips JU finansierar tillsammans ett nytt centrum för halvledare.", "subsidy"},
 	} {
 		tr := c.Classify(Document{Title: tc.title, Text: tc.text}).Topic("chip_policy")
 		if tr == nil || !tr.Matched || tr.Facts == nil || tr.Facts.ChipPolicy == nil || tr.Facts.ChipPolicy.Action != tc.action {
