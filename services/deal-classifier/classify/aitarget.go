@@ -203,10 +203,9 @@ func (s *state) withoutTargetAI(t *topic, tr *events.TopicResult, fired []firedC
 			kept = append(kept, h)
 		}
 	}
-	switch {
-	case s.hasTgt:
+	if s.hasTgt {
 		kept = append(kept, events.RuleHit{Rule: hit, Where: s.sents[s.target.sent].Zone, Match: s.target.name})
-	default:
+	} else {
 		// No company named: say so, so that the drop can be diagnosed.
 		kept = append(kept, events.RuleHit{Rule: hit, Where: s.sents[firstGated(fired, drop)].Zone, Match: noTargetMatch})
 	}
