@@ -738,13 +738,15 @@ func raisePurpose(toks []token) bool {
 var raiseWords = set(`raises raised raising lands landed secures secured closes closed gets bags nabs round seed funding`)
 
 // startupNoun reports whether w names a young company: one of the English
-// startupWords, "business", or a counterpart in another language the rules
-// cover ("jeune pousse", "empresa", "spółka").
+// startupWords, "business" ("the Nottingham business has raised £5m"), or
+// a counterpart in another language the rules cover ("jeune pousse",
+// "empresa", "spółka"). "business" stays out of startupWords, which other
+// name checks (letterCompany, possessedName) also read.
 func startupNoun(w string) bool {
-	return startupWords[w] || foreignStartupNouns[w]
+	return startupWords[w] || w == "business" || foreignStartupNouns[w]
 }
 
-var foreignStartupNouns = set(`business pousse empresa société azienda spółka bolag selskap virksomhed bedrijf`)
+var foreignStartupNouns = set(`pousse empresa société azienda spółka bolag selskap virksomhed bedrijf`)
 
 // productNouns name what a start-up sells, in the languages the rules cover.
 var productNouns = set(`software app apps application tool tools platform system systems camera cameras
