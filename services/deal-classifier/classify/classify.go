@@ -849,12 +849,12 @@ func (s *state) datedSentences(t *topic) datedSet {
 	}
 	var dated datedSet
 	for si := from; si < len(s.sents); si++ {
-		if si > 0 && s.hasAny(si, t.bgCurrent) {
-			continue // "It said on Wednesday it had raised $750m"
-		}
 		if s.clauseDated(t, si) {
 			dated = s.markDated(dated, si)
 			continue
+		}
+		if si > 0 && s.hasAny(si, t.bgCurrent) {
+			continue // "It said on Wednesday it had raised $750m"
 		}
 		for _, f := range t.background {
 			if s.has(si, f) {
@@ -887,9 +887,11 @@ func (s *state) markDated(dated datedSet, si int) datedSet {
 // AI"), a clause opened by "since" or "having", a fronted "after" clause
 // ("After its $6.6bn raise, OpenAI hires ..."), and a participle between
 // commas ("OpenAI, valued at $300 billion in the financing it closed this
-// spring, said ..."). Unlike the dating terms, the grammar alone dates the
-// deal here; a clause that tells news now (topic background current:
-// "which on Monday raised $5m") is never dated.
+// spring, said ..."). A clause that denies or muses about a deal counts
+// the same (hedgeClauses: "a listing is not a near-term focus"). Unlike
+// the dating terms, the grammar alone dates the deal here; a look-back
+// clause that tells news now (topic background current: "which on Monday
+// raised $5m") is never dated.
 //
 // Only deals are dated this way: a policy action told in such a clause
 // ("Biren, which was placed on a US export blacklist, ...") is evidence
@@ -913,15 +915,8 @@ func (s *state) clauseDated(t *topic, si int) bool {
 	}
 	s.bgToks = tokenize(s.text.Runes, s.sents[si].Start, s.sents[si].End, s.bgToks[:0])
 	spans := s.lookBackClauses(s.bgToks)
-	if len(spans) == 0 {
-		return false
-	}
-	inSpan := func(p int) bool {
-		for _, sp := range spans {
-			if p >= sp[0] && p < sp[1] {
-				return true
-			}
-		}
+	hedged := s.hedgeClauses(s.bgToks)
+	if len(spans) == 0 && len(hedged) == 0 {
 		return false
 	}
 	for _, h := range s.terms {
@@ -929,15 +924,109 @@ func (s *state) clauseDated(t *topic, si int) bool {
 			continue
 		}
 		f, at := int(h.feature), int(h.start)
-		if slices.Contains(t.bgUnless, f) && !inSpan(at) {
+		if slices.Contains(t.bgUnless, f) && !inSpans(spans, at) && !inSpans(hedged, at) {
 			return false // the main clause tells a deal
 		}
-		if slices.Contains(t.bgCurrent, f) && inSpan(at) {
+		if slices.Contains(t.bgCurrent, f) && inSpans(spans, at) && !inSpans(hedged, at) {
 			return false // "X, which on Monday raised $5m, ..."
 		}
 	}
 	return true
 }
+
+// inSpans reports whether rune offset p lies in one of the spans.
+func inSpans(spans [][2]int, p int) bool {
+	for _, sp := range spans {
+		if p >= sp[0] && p < sp[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// hedgeClauses returns the rune spans of a sentence's clauses that deny a
+// deal or only muse about one: "the company is not raising", "has no
+// immediate plans to go public", "could consider outside capital", "a
+// listing is not a near-term focus", "would be open to investment". Each
+// span is the whole clause around its trigger: the words between commas,
+// semicolons, brackets or dashes, cut also at but, though, although,
+// while, whereas and and. A cut in the wrong place only shrinks a span,
+// so the sentence keeps its deal.
+func (s *state) hedgeClauses(toks []token) [][2]int {
+	var spans [][2]int
+	start := 0 // first token of the current clause
+	for k := 0; k < len(toks); k++ {
+		if k > start && s.clauseBreak(toks, k) {
+			start = k
+		}
+		if !hedgeAt(toks, k, func(q int) bool { return s.clauseBreak(toks, q) }) {
+			continue
+		}
+		end := k + 1
+		for end < len(toks) && !s.clauseBreak(toks, end) {
+			end++
+		}
+		spans = append(spans, [2]int{toks[start].start, toks[end-1].end})
+		k = end - 1
+	}
+	return spans
+}
+
+// clauseBreak reports whether a new clause starts at token k.
+func (s *state) clauseBreak(toks []token, k int) bool {
+	if k == 0 {
+		return false
+	}
+	gap := string(s.text.Runes[toks[k-1].end:toks[k].start])
+	return strings.ContainsAny(gap, ",;()–—:") || strings.Contains(gap, " - ") || clauseJoiners[toks[k].lower]
+}
+
+// hedgeAt reports whether token k opens a denial or a musing about a deal
+// (hedgeClauses); broken reports a clause break before a token.
+func hedgeAt(toks []token, k int, broken func(int) bool) bool {
+	w := strings.ReplaceAll(toks[k].lower, "’", "'")
+	switch {
+	case negators[w]:
+		// "not raising", "no immediate plans", "not part of its plans",
+		// "not in talks", "not a near-term focus"; not "not disclosed".
+		for q := k + 1; q < len(toks) && q <= k+3 && !broken(q); q++ {
+			if hedgeIntents[toks[q].lower] {
+				return true
+			}
+		}
+	case hedgeModals[w]:
+		// "could consider", "may one day list", "would welcome".
+		for q := k + 1; q < len(toks) && q <= k+2 && !broken(q); q++ {
+			if hedgeMusings[toks[q].lower] {
+				return true
+			}
+		}
+	case w == "someday":
+		return true
+	case w == "one":
+		// "a listing one day", not "one day after the listing"
+		return k+1 < len(toks) && toks[k+1].lower == "day" && (k+2 >= len(toks) || !dayAnchors[toks[k+2].lower])
+	case w == "open":
+		// "remains open to outside investment"
+		return k > 0 && k+1 < len(toks) && toks[k+1].lower == "to" && openCopulas[strings.ReplaceAll(toks[k-1].lower, "’", "'")]
+	case w == "rule" || w == "rules" || w == "ruled" || w == "ruling":
+		return k+1 < len(toks) && toks[k+1].lower == "out"
+	}
+	return false
+}
+
+var (
+	negators = set(`not no never nor isn't aren't wasn't weren't won't doesn't don't didn't hasn't haven't hadn't`)
+	// hedgeIntents follow a negator where it denies a deal rather than a
+	// detail of one ("not disclosed").
+	hedgeIntents = set(`raising seeking looking planning plans plan considering interested intention intent sale talks near-term immediate imminent priority focus part agenda table ready hurry rush rushing pursuing exploring timeline timetable decided selling`)
+	hedgeModals  = set(`could might may would`)
+	hedgeMusings = set(`consider eventually someday welcome explore one involve look`)
+	dayAnchors   = set(`after before later earlier of`)
+	openCopulas  = set(`is be are remains remain was 's stays`)
+	// clauseJoiners start a new clause inside a sentence.
+	clauseJoiners = set(`but though although while whereas and`)
+)
 
 // question reports whether sentence si asks rather than tells: it ends
 // with a question mark ("What would a Mistral IPO look like?").
@@ -1059,6 +1148,13 @@ func (s *state) datedClause(t *topic, si int) bool {
 			sub, subDates = toks[k].start, subordinators[toks[k].lower]
 			break
 		}
+		if strings.ContainsAny(string(s.text.Runes[toks[k-1].end:toks[k].start]), ";；") {
+			// "Sierra launched a voice-agent builder; it reached a $10bn
+			// valuation in a round led by Greenoaks in September": a
+			// clause after a semicolon, dated by a dating term there.
+			sub = toks[k].start
+			break
+		}
 	}
 	if clauseStart < 0 && sub < 0 {
 		return false
@@ -1140,7 +1236,7 @@ func (s *state) backgroundMatch(t *topic, si int) string {
 }
 
 // clauseDatedMatch is the match of a background hit dated by grammar.
-const clauseDatedMatch = "(look-back clause or question)"
+const clauseDatedMatch = "(look-back clause, hedge or question)"
 
 // cueMatch names what a cue matched in a sentence, for diagnosis.
 func (s *state) cueMatch(cu *cue, si int) string { return s.cueMatchPair(cu, si, -1) }

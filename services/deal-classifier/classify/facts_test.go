@@ -715,6 +715,18 @@ func TestNotChipPolicy(t *testing.T) {
 			"The Beijing model developer has begun serving customers in Indonesia from rented GPUs. It trains its models at home on domestic accelerators because of US export controls on advanced Nvidia chips."},
 		{"AMD builds opt-in software that can estimate where its GPUs are",
 			"AMD has developed a location service that uses network delays to estimate a GPU's position, a feature that could help customers show export compliance and deter smuggling."},
+		// A forum that names no action: a hearing set, a joint letter, a
+		// filing's risk factors, analysts' guesses, a venture firm's fund.
+		{"Senate panel sets hearing on chip smuggling",
+			"The Senate Banking Committee will hold a hearing on AI chip smuggling and the export bureau's enforcement budget next month, the committee said."},
+		{"Six EU states sign letter calling for a second Chips Act",
+			"Economy ministers from six member states signed a joint declaration urging the Commission to propose a successor to the Chips Act with more money for chip design."},
+		{"",
+			"Kelvar Instruments' annual report lists possible changes to US export regulations on chipmaking tools among its main risk factors."},
+		{"Analysts warn tool export rules may tighten",
+			"Brokerage analysts told clients that US controls on chipmaking equipment could widen next year, without pointing to any proposal."},
+		{"Harbour Ventures closes $250 million deep-tech fund",
+			"Singapore venture firm Harbour Ventures said it had closed its second fund at $250 million and will back start-ups in semiconductors and AI across Southeast Asia."},
 	}
 	notMatched(t, c, "chip_policy", cases)
 }
@@ -892,6 +904,38 @@ func TestDatedBackground(t *testing.T) {
 	}
 }
 
+// TestHedgedDeals checks deal words that a clause denies or only muses
+// about ("is not a near-term priority", "could consider outside capital",
+// "no immediate plans to go public"), and a round told after a semicolon
+// with its date: none is an alert. The same words beside a deal told now,
+// or a negation of a detail ("would not disclose"), leave the deal.
+func TestHedgedDeals(t *testing.T) {
+	c := testClassifier(t)
+	notMatched(t, c, "ai_investment", []struct{ title, text string }{
+		{"Ledgerly finance chief says a listing is not a near-term priority",
+			"Ledgerly AI's chief financial officer told a conference that an initial public offering is not a near-term priority for the bookkeeping-agent developer."},
+		{"",
+			"The founder of Brisa Voice, a Valencia speech-AI start-up, told a podcast that the company could consider outside capital next year if hiring picks up, but that its current plan is fully funded."},
+		{"",
+			"Lexa AI, the Rotterdam legal-AI developer, has no immediate plans for an IPO, its chief executive told a newspaper."},
+		{"",
+			"Kestrel AI, the coding-assistant maker, opened an office in Toronto; it raised $200m at a $3bn valuation in a round led by Index Ventures in March."},
+	})
+	for _, tc := range []struct{ title, text string }{
+		{"Orla Robotics raises $45m",
+			"Orla Robotics, a warehouse-robot maker, raised $45m in a Series B led by Fjord Capital and has no plans to go public."},
+		{"",
+			"Ledgerly AI has raised $30 million in a Series A led by Atomico, though it is not looking to list."},
+		{"Brisa Voice in talks to raise $20m",
+			"The Valencia speech-AI start-up Brisa Voice is in talks to raise $20m from Lisbon Capital, but would not disclose its valuation."},
+	} {
+		tr := c.Classify(Document{Title: tc.title, Text: tc.text}).Topic("ai_investment")
+		if tr == nil || !tr.Matched {
+			t.Errorf("%q / %q: not matched", tc.title, tc.text)
+		}
+	}
+}
+
 // A lead investor named BOND is no bond issue: the sentence says it led
 // the round.
 func TestInvestorNamedLikeDebt(t *testing.T) {
@@ -910,9 +954,11 @@ func TestInvestorNamedLikeDebt(t *testing.T) {
 	}
 }
 
-// Chip actions told in Czech, Swedish and German: a government's
-// investment incentives, a tariff ("tull"), a criminal complaint, Chips JU
-// money.
+// Chip actions told in Czech, Swedish, German, French, Dutch, Japanese,
+// Turkish and Danish: a government's investment incentives, a tariff
+// ("tull"), a criminal complaint, Chips JU money, a blacklist ("liste
+// noire"), export limits and licences, a state stake ("出資"), grants
+// ("hibe"), a purchase ban ("forbyder").
 func TestChipPolicyInMoreLanguages(t *testing.T) {
 	c := testClassifier(t)
 	for _, tc := range []struct{ title, text, action string }{
@@ -924,6 +970,18 @@ func TestChipPolicyInMoreLanguages(t *testing.T) {
 			"Das Staatssekretariat für Wirtschaft hat Strafanzeige gegen einen Elektronikhändler eingereicht, der Mikrochips nach Russland geliefert haben soll.", "enforcement"},
 		{"Sverige får nytt kompetenscentrum för halvledare",
 			"Vinnova och EU:s partnerskap Chips JU finansierar tillsammans ett nytt centrum för halvledare.", "subsidy"},
+		{"Washington inscrit 12 sociétés chinoises sur sa liste noire",
+			"Le département américain du Commerce a ajouté 12 sociétés chinoises à sa liste noire, dont deux fournisseurs d'équipements pour puces.", "export_control"},
+		{"USA begrenzen Export von KI-Chips",
+			"Die US-Regierung hat neue Vorschriften erlassen, nach denen viele Länder nur noch Kontingente erhalten.", "export_control"},
+		{"Nederland breidt exportregels voor chipmachines uit",
+			"Het kabinet heeft de exportcontrole op geavanceerde chipmachines uitgebreid; ook meetapparatuur heeft nu een vergunning nodig.", "export_control"},
+		{"政府、ラピダスに追加出資へ",
+			"政府は情報処理推進機構を通じてラピダスに1000億円を出資する方向で調整している。", "subsidy"},
+		{"Bakanlık çip yatırımlarına hibe veriyor",
+			"Sanayi ve Teknoloji Bakanlığı, yarı iletken paketleme yatırımlarına yatırım tutarının yarısına kadar hibe sağlayacak yeni bir destek programı açtı.", "subsidy"},
+		{"Kina forbyder netværksoperatører at købe Micron-chips",
+			"Kinas cybersikkerhedsmyndighed meddeler, at operatører af kritisk infrastruktur ikke længere må købe chips fra hukommelsesproducenten Micron.", "ban"},
 	} {
 		tr := c.Classify(Document{Title: tc.title, Text: tc.text}).Topic("chip_policy")
 		if tr == nil || !tr.Matched || tr.Facts == nil || tr.Facts.ChipPolicy == nil || tr.Facts.ChipPolicy.Action != tc.action {
