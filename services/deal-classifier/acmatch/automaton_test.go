@@ -81,3 +81,21 @@ func TestEmptyPattern(t *testing.T) {
 		t.Fatal("want error for empty pattern")
 	}
 }
+
+// A traditional Chinese text matches the simplified phrase, and the match
+// keeps the original text's offsets.
+func TestTraditionalMatchesSimplified(t *testing.T) {
+	a := build(t, map[string]int32{"天数智芯": 1, "挂牌": 2}, nil)
+	text := NewText("上海天數智芯於港交所掛牌")
+	var got []int32
+	for _, m := range a.Find(text, nil) {
+		s, e := text.RuneSpan(m.Start, m.End)
+		got = append(got, m.Value)
+		if w := map[int32]string{1: "天數智芯", 2: "掛牌"}[m.Value]; string(text.Runes[s:e]) != w {
+			t.Errorf("match %d spans %q, want %q", m.Value, string(text.Runes[s:e]), w)
+		}
+	}
+	if len(got) != 2 {
+		t.Errorf("matches %v, want phrases 1 and 2", got)
+	}
+}

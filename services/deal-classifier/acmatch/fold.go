@@ -1,6 +1,7 @@
 // Package acmatch finds many phrases in a text in one pass with an
 // Aho-Corasick automaton compiled to a dense DFA over byte classes. Matching
-// is case-insensitive over a folded copy of the text, honours word boundaries
+// is case-insensitive over a folded copy of the text (traditional Chinese
+// characters fold to simplified ones, so one phrase serves both), honours word boundaries
 // at Latin letters and digits (but not between CJK characters, which have no
 // spaces), and can require an exact-case match for short acronyms such as
 // "US" or "AI".
@@ -66,7 +67,8 @@ func (t *Text) RuneSpan(start, end int) (int, int) {
 }
 
 // FoldRune maps r to its matching form: lower case, typographic quotes and
-// dashes to ASCII, unusual spaces to a plain space.
+// dashes to ASCII, unusual spaces to a plain space, a traditional Chinese
+// character to its simplified form.
 func FoldRune(r rune) rune {
 	switch r {
 	case '\u2018', '\u2019', '\u201B', '\u00B4', '`', '\u2032':
@@ -85,6 +87,9 @@ func FoldRune(r rune) rune {
 			return r + 'a' - 'A'
 		}
 		return r
+	}
+	if s, ok := hantToHans[r]; ok {
+		return s
 	}
 	return unicode.ToLower(r)
 }

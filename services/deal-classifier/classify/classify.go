@@ -842,7 +842,7 @@ func (s *state) datedSentences(t *topic) datedSet {
 		// "Ardent Vision, the start-up that raised $18m last spring, has
 		// appointed a finance chief": a headline whose deal sits in a dated
 		// clause about the company is dated background itself.
-		if !s.datedClause(t, 0) && !s.clauseDated(t, 0) {
+		if !s.datedClause(t, 0, false) && !s.clauseDated(t, 0) {
 			return nil
 		}
 		from = 0
@@ -854,7 +854,13 @@ func (s *state) datedSentences(t *topic) datedSet {
 			continue
 		}
 		if si > 0 && s.hasAny(si, t.bgCurrent) {
-			continue // "It said on Wednesday it had raised $750m"
+			// "It said on Wednesday it had raised $750m" is news, but in
+			// "It launched a model on Monday, a month after a round valued
+			// it at $183bn" the news of the day is not the deal.
+			if s.datedClause(t, si, true) {
+				dated = s.markDated(dated, si)
+			}
+			continue
 		}
 		for _, f := range t.background {
 			if s.has(si, f) {
@@ -959,11 +965,12 @@ func (s *state) hedgeClauses(toks []token) [][2]int {
 		if k > start && s.clauseBreak(toks, k) {
 			start = k
 		}
-		if !hedgeAt(toks, k, func(q int) bool { return s.clauseBreak(toks, q) }) {
+		denial := deniesReport(toks, k)
+		if !denial && !hedgeAt(toks, k, func(q int) bool { return s.clauseBreak(toks, q) }) {
 			continue
 		}
 		end := k + 1
-		for end < len(toks) && !s.clauseBreak(toks, end) {
+		for end < len(toks) && (denial || !s.clauseBreak(toks, end)) {
 			end++
 		}
 		spans = append(spans, [2]int{toks[start].start, toks[end-1].end})
@@ -971,6 +978,32 @@ func (s *state) hedgeClauses(toks []token) [][2]int {
 	}
 	return spans
 }
+
+// deniesReport reports whether token k opens a denial of a report, whose
+// reach is the rest of the sentence: "pushing back on a report that the
+// startup was seeking money at a $200 billion valuation", "denied reports
+// it is in talks".
+func deniesReport(toks []token, k int) bool {
+	w := toks[k].lower
+	switch {
+	case denyVerbs[w]:
+	case w == "back" && k > 0 && pushWords[toks[k-1].lower] && k+1 < len(toks) && (toks[k+1].lower == "on" || toks[k+1].lower == "against"):
+	default:
+		return false
+	}
+	for q := k + 1; q < len(toks) && q <= k+4; q++ {
+		if reportWords[toks[q].lower] {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	denyVerbs   = set(`denied denies deny denying dismissed dismisses dismissing rejected rejects rejecting refuted refutes rebuffed rebuts rebutted`)
+	pushWords   = set(`push pushes pushed pushing`)
+	reportWords = set(`report reports reporting speculation rumours rumors rumour rumor claims suggestions`)
+)
 
 // clauseBreak reports whether a new clause starts at token k.
 func (s *state) clauseBreak(toks []token, k int) bool {
@@ -1001,8 +1034,8 @@ func hedgeAt(toks []token, k int, broken func(int) bool) bool {
 				return true
 			}
 		}
-	case w == "someday":
-		return true
+	case w == "someday" || w == "somewhere":
+		return true // "going public is probably somewhere in its future"
 	case w == "one":
 		// "a listing one day", not "one day after the listing"
 		return k+1 < len(toks) && toks[k+1].lower == "day" && (k+2 >= len(toks) || !dayAnchors[toks[k+2].lower])
@@ -1113,8 +1146,10 @@ var (
 // fronted clause that opens with a dating term ("Three years on from its
 // acquisition, W is doubling its lab"). The deal words must all stand
 // there, and a dating term or a dating subordinator must date them; a
-// clause opened by "where" needs a dating term.
-func (s *state) datedClause(t *topic, si int) bool {
+// clause opened by "where" needs a dating term, and so does every clause
+// when needTerm is set: a sentence that also tells news of the day
+// ("shares fell on Tuesday after the Commerce Department issued a rule").
+func (s *state) datedClause(t *topic, si int, needTerm bool) bool {
 	s.bgToks = tokenize(s.text.Runes, s.sents[si].Start, s.sents[si].End, s.bgToks[:0])
 	toks := s.bgToks
 	if len(toks) == 0 {
@@ -1148,10 +1183,11 @@ func (s *state) datedClause(t *topic, si int) bool {
 			sub, subDates = toks[k].start, subordinators[toks[k].lower]
 			break
 		}
-		if strings.ContainsAny(string(s.text.Runes[toks[k-1].end:toks[k].start]), ";；") {
+		if strings.ContainsAny(string(s.text.Runes[toks[k-1].end:toks[k].start]), ";；(") {
 			// "Sierra launched a voice-agent builder; it reached a $10bn
-			// valuation in a round led by Greenoaks in September": a
-			// clause after a semicolon, dated by a dating term there.
+			// valuation in a round led by Greenoaks in September", "(the
+			// lab closed a $2 billion seed round in July)": a clause after
+			// a semicolon or in brackets, dated by a dating term there.
 			sub = toks[k].start
 			break
 		}
@@ -1168,15 +1204,18 @@ func (s *state) datedClause(t *topic, si int) bool {
 			continue
 		}
 		f, at := int(h.feature), int(h.start)
-		if slices.Contains(t.background, f) && inBackground(at) {
-			dated = true
+		if slices.Contains(t.background, f) && (inBackground(at) || inBackground(int(h.end)-1)) {
+			dated = true // also "a month after a funding round" across "after"
+		}
+		if slices.Contains(t.bgCurrent, f) && inBackground(at) {
+			return false // the clause itself tells news now
 		}
 		if slices.Contains(t.bgUnless, f) {
 			if !inBackground(at) {
 				return false // the main clause tells a deal
 			}
 			deal = true
-			dated = dated || subDates && at >= sub
+			dated = dated || subDates && !needTerm && at >= sub
 		}
 	}
 	return dated && deal

@@ -229,6 +229,8 @@ func (s *state) roleOf(m mention, toks []token) role {
 		switch {
 		case possessive && possessiveNext[next]:
 			r.target += 3
+		case saidItRaises(toks, k) && (k0 == 0 || startupNoun(toks[k0-1].lower)):
+			r.target += 3
 		case afterAnchors[next]:
 			r.target += 3
 		case next == "to" && (strings.HasPrefix(after(1), "raise") || after(1) == "list" || after(1) == "go" || after(1) == "float"):
@@ -322,8 +324,8 @@ func (s *state) roleOf(m mention, toks []token) role {
 		r.background = true
 	}
 	// Before the mention, over an owner's possessive: "acquire Finland's
-	// Silo AI".
-	if k0 > 1 && isPossessive(toks[k0-1]) && beforeAnchors[toks[k0-2].lower] {
+	// Silo AI", "a $665 million deal for Finland's Silo AI".
+	if k0 > 1 && isPossessive(toks[k0-1]) && (beforeAnchors[toks[k0-2].lower] || k0 > 2 && toks[k0-2].lower == "for" && hasPrefixAny(toks[k0-3:k0-2], "deal", "offer", "bid")) {
 		r.target += 3
 	}
 	if k0 > 0 {
@@ -347,7 +349,7 @@ func (s *state) roleOf(m mention, toks []token) role {
 			r.target += 3
 		case (prev == "in" || prev == "into") && k0 > 1 && hasPrefixAny(toks[max(0, k0-8):k0-1], "invest", "stake", "pour", "inject", "bet", "put", "money", "capital", "funding", "interest"):
 			r.target += 3
-		case prev == "for" && k0 > 1 && hasPrefixAny(toks[k0-2:k0-1], "offer", "bid", "approach", "proposal"):
+		case prev == "for" && k0 > 1 && hasPrefixAny(toks[k0-2:k0-1], "offer", "bid", "approach", "proposal", "deal"):
 			// "makes a $34.5bn offer for Google's Chrome": what the bid is for.
 			r.target += 3
 		case prev == "of" && k0 > 1 && (hasPrefixAny(toks[k0-2:k0-1], "acquisition", "takeover", "purchase", "valuation", "ipo", "listing", "shares", "stake") || moneyScale[toks[k0-2].lower]):
@@ -434,7 +436,36 @@ func (s *state) clauseVerb(toks []token, k int) int {
 // is one a company taking money or listing uses ("..., has raised").
 func (s *state) clauseThenRaises(toks []token, k int) bool {
 	q := s.clauseVerb(toks, k)
-	return q >= 0 && afterAnchors[toks[q].lower]
+	return q >= 0 && (afterAnchors[toks[q].lower] || closedRound(toks, q))
+}
+
+// closedRound reports whether token k reads "closed" or "completed" as a
+// company taking money: "closed a $60 million Series B", not "closed its
+// purchase of".
+func closedRound(toks []token, k int) bool {
+	if w := toks[k].lower; w != "closed" && w != "completed" && w != "finalised" && w != "finalized" {
+		return false
+	}
+	next := toks[k+1 : min(len(toks), k+8)]
+	return hasPrefixAny(next[:min(len(next), 5)], "$", "€", "£", "¥", "series", "seed", "round", "funding", "financing", "pre-seed") &&
+		!hasPrefixAny(next, "purchase", "acquisition", "takeover", "sale", "merger", "buyout", "deal")
+}
+
+// saidItRaises reports whether the words from token k, after "said" or
+// "says", tell the speaker taking money: "Lingjing Robotics said it
+// raised HK$1.18 billion".
+func saidItRaises(toks []token, k int) bool {
+	if k < 1 || k >= len(toks) || toks[k].lower != "it" || (toks[k-1].lower != "said" && toks[k-1].lower != "says") {
+		return false
+	}
+	for q := k + 1; q < len(toks) && q <= k+3; q++ {
+		if w := toks[q].lower; auxWords[w] {
+			continue
+		} else {
+			return afterAnchors[w] || closedRound(toks, q)
+		}
+	}
+	return false
 }
 
 // agreedFunding reports whether token k reads "agreed" as a company taking
@@ -447,7 +478,9 @@ func agreedFunding(toks []token, k int) bool {
 	if k+1 < len(toks) && toks[k+1].lower == "to" {
 		return k+2 < len(toks) && (toks[k+2].lower == "raise" || toks[k+2].lower == "sell")
 	}
-	return hasPrefixAny(toks[k+1:min(len(toks), k+6)], "$", "funding", "financing", "series", "round", "terms")
+	// "agrees $240 million deal for Tonebridge" buys.
+	return hasPrefixAny(toks[k+1:min(len(toks), k+6)], "$", "funding", "financing", "series", "round", "terms") &&
+		!hasPrefixAny(toks[k+1:min(len(toks), k+7)], "for", "purchase", "acquisition", "takeover", "buyout")
 }
 
 // researcherWords name a founder's former job before the lab it was at.

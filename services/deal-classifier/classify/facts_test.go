@@ -920,6 +920,14 @@ func TestHedgedDeals(t *testing.T) {
 			"Lexa AI, the Rotterdam legal-AI developer, has no immediate plans for an IPO, its chief executive told a newspaper."},
 		{"",
 			"Kestrel AI, the coding-assistant maker, opened an office in Toronto; it raised $200m at a $3bn valuation in a round led by Index Ventures in March."},
+		// A denied report, a round in brackets, a round a month old beside
+		// the news of the day.
+		{"Kestrel chief says the start-up is 'not raising capital right now'",
+			"Kestrel AI's founder wrote on X that the coding-agent maker was not raising money at the moment, pushing back on a report that it was seeking funds at a $20 billion valuation."},
+		{"",
+			"Quorra Labs shipped its first product, an API for fine-tuning open models (the lab closed a $300 million seed round in July)."},
+		{"Brisa AI releases Brisa 3",
+			"Brisa AI, the speech-model developer, released its third model on Monday, a month after a funding round valued the company at $2 billion."},
 	})
 	for _, tc := range []struct{ title, text string }{
 		{"Orla Robotics raises $45m",
@@ -928,6 +936,9 @@ func TestHedgedDeals(t *testing.T) {
 			"Ledgerly AI has raised $30 million in a Series A led by Atomico, though it is not looking to list."},
 		{"Brisa Voice in talks to raise $20m",
 			"The Valencia speech-AI start-up Brisa Voice is in talks to raise $20m from Lisbon Capital, but would not disclose its valuation."},
+		// News of the day with a dated clause that holds no deal.
+		{"",
+			"Quorra AI, the Seoul model developer, said on Monday it had raised $40 million, weeks after it opened a Tokyo office."},
 	} {
 		tr := c.Classify(Document{Title: tc.title, Text: tc.text}).Topic("ai_investment")
 		if tr == nil || !tr.Matched {
@@ -962,6 +973,8 @@ func TestInvestorNamedLikeDebt(t *testing.T) {
 func TestChipPolicyInMoreLanguages(t *testing.T) {
 	c := testClassifier(t)
 	for _, tc := range []struct{ title, text, action string }{
+		{"米、中国GPU開発会社をエンティティーリストに追加",
+			"米商務省は中国のGPU開発会社など12社を輸出規制の対象となるエンティティーリストに追加した。", "export_control"},
 		{"Vláda schválila investiční pobídky pro Hanra Semi",
 			"Vláda schválila investiční pobídky pro společnost Hanra Semi, která v Ostravě plánuje závod na výrobu čipů.", "subsidy"},
 		{"Trump hotar med tull på chip",
@@ -980,12 +993,57 @@ func TestChipPolicyInMoreLanguages(t *testing.T) {
 			"政府は情報処理推進機構を通じてラピダスに1000億円を出資する方向で調整している。", "subsidy"},
 		{"Bakanlık çip yatırımlarına hibe veriyor",
 			"Sanayi ve Teknoloji Bakanlığı, yarı iletken paketleme yatırımlarına yatırım tutarının yarısına kadar hibe sağlayacak yeni bir destek programı açtı.", "subsidy"},
+		{"Bund steigt bei KI-Chip-Entwickler Rheinkern ein",
+			"Der staatliche Deutschlandfonds beteiligt sich mit 40 Millionen Euro an dem Aachener Start-up Rheinkern, das Beschleunigerchips für KI entwirft.", "subsidy"},
 		{"Kina forbyder netværksoperatører at købe Micron-chips",
 			"Kinas cybersikkerhedsmyndighed meddeler, at operatører af kritisk infrastruktur ikke længere må købe chips fra hukommelsesproducenten Micron.", "ban"},
 	} {
 		tr := c.Classify(Document{Title: tc.title, Text: tc.text}).Topic("chip_policy")
 		if tr == nil || !tr.Matched || tr.Facts == nil || tr.Facts.ChipPolicy == nil || tr.Facts.ChipPolicy.Action != tc.action {
 			t.Errorf("%q: %+v; want %s", tc.title, tr, tc.action)
+		}
+	}
+}
+
+// Deals told in words the rules once missed: a joint venture with its
+// sum, a "deal for" a lab, a seed a company "opens with", a speaker who
+// "said it raised", a round "closed" after an appositive, a Japanese stake
+// in a company named in katakana, a Hong Kong listing in traditional
+// Chinese, a German state fund's stake.
+func TestDealsInOtherWordings(t *testing.T) {
+	c := testClassifier(t)
+	for _, tc := range []struct{ title, text, typ, target, investor string }{
+		{"Reliance, Meta set up ₹855 crore JV for enterprise AI",
+			"Reliance Intelligence will hold 70% of the new venture and Meta the remaining 30%.", "joint_investment", "", ""},
+		{"Halvard agrees $665 million deal for Finland's Silo AI",
+			"The chipmaker will pay cash for the Helsinki lab.", "", "Silo AI", ""},
+		{"Paris-based Orvane opens with a $220 million seed",
+			"The agentic-AI start-up counts Accel and Creandum among its backers.", "funding_round", "Orvane", ""},
+		{"",
+			"Lingjing Robotics said it raised HK$1.18 billion by placing new shares to fund research on its humanoid robots.", "", "Lingjing Robotics", ""},
+		{"Woven Capital backs robot-learning firm Graspwise",
+			"Graspwise, a Pittsburgh start-up that trains manipulation models for factory robots, closed a $60 million Series B led by Woven Capital.", "funding_round", "Graspwise", "Woven Capital"},
+		{"富士通、カナダのコヒアに出資",
+			"富士通はカナダの生成AI企業コヒアに戦略的出資を行うと発表した。", "", "Cohere", "Fujitsu"},
+		{"天數智芯港交所掛牌",
+			"上海通用GPU設計商天數智芯周四於港交所主板上市。", "ipo", "Iluvatar CoreX", ""},
+		{"Bund steigt bei KI-Chip-Entwickler Rheinkern ein",
+			"Der staatliche Deutschlandfonds beteiligt sich mit 40 Millionen Euro an dem Aachener Start-up Rheinkern, das Beschleunigerchips für KI entwirft.", "", "Rheinkern", ""},
+	} {
+		tr := c.Classify(Document{Title: tc.title, Text: tc.text}).Topic("ai_investment")
+		if tr == nil || !tr.Matched || tr.Facts == nil || tr.Facts.Deal == nil {
+			t.Errorf("%q / %q: not matched (%+v)", tc.title, tc.text, tr)
+			continue
+		}
+		d := tr.Facts.Deal
+		if tc.typ != "" && d.Type != tc.typ {
+			t.Errorf("%q: type %q, want %q", tc.title+tc.text, d.Type, tc.typ)
+		}
+		if tc.target != "" && d.Target != tc.target {
+			t.Errorf("%q: target %q, want %q", tc.title+tc.text, d.Target, tc.target)
+		}
+		if tc.investor != "" && !slices.ContainsFunc(d.Investors, func(i events.Investor) bool { return i.Name == tc.investor }) {
+			t.Errorf("%q: investors %+v, want %s among them", tc.title+tc.text, d.Investors, tc.investor)
 		}
 	}
 }

@@ -104,9 +104,9 @@ var (
 		henter hentet haalt haalde angariou získal získala`)
 	infinitiveVerbs = set(`scale expand build grow accelerate boost fund develop bring power fuel help advance deploy
 		speed push take extend bolster automate train hire`)
-	afterNeedsNext = set(`is has to in said announced`)
+	afterNeedsNext = set(`is has to in said announced opens opened`)
 	afterNext      = set(`raising seeking valued raised raise talks list go ipo closed secured sell selling listing float added
-		going public exploring considering weighing buy acquire`)
+		going public exploring considering weighing buy acquire with`)
 	possessiveNext = set(`ipo valuation funding listing debut fundraising round new latest fresh series technology tech models agent agents founders
 		inference team staff engineers employees researchers assets patents`)
 	startupWords = set(`startup start-up company developer maker firm lab platform designer provider unicorn outfit venture
@@ -363,6 +363,11 @@ func (s *state) considerName(si int, toks []token, i, j int) {
 		case afterAnchors[next]:
 			anchored = true
 		case afterNeedsNext[next] && j+1 < len(toks) && afterNext[toks[j+1].lower]:
+			anchored = true
+		case saidItRaises(toks, j+1) && (i == 0 || startupNoun(toks[i-1].lower)):
+			// "Lingjing Robotics said it raised HK$1.18 billion", at the
+			// start of its sentence or after a start-up word, not at the
+			// end of a clause ("... cameras, cars and PCs, said it raised").
 			anchored = true
 		}
 	}
