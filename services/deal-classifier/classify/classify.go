@@ -1010,8 +1010,18 @@ func (s *state) clauseBreak(toks []token, k int) bool {
 	if k == 0 {
 		return false
 	}
-	gap := string(s.text.Runes[toks[k-1].end:toks[k].start])
-	return strings.ContainsAny(gap, ",;()–—:") || strings.Contains(gap, " - ") || clauseJoiners[toks[k].lower]
+	gap := s.text.Runes[toks[k-1].end:toks[k].start]
+	for i, r := range gap {
+		switch r {
+		case ',', ';', '；', '(', ')', '–', '—', ':':
+			return true
+		case '-':
+			if i > 0 && gap[i-1] == ' ' && i+1 < len(gap) && gap[i+1] == ' ' {
+				return true // " - "
+			}
+		}
+	}
+	return clauseJoiners[toks[k].lower]
 }
 
 // hedgeAt reports whether token k opens a denial or a musing about a deal

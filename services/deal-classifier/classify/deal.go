@@ -448,7 +448,7 @@ func closedRound(toks []token, k int) bool {
 	}
 	next := toks[k+1 : min(len(toks), k+8)]
 	return hasPrefixAny(next[:min(len(next), 5)], "$", "€", "£", "¥", "series", "seed", "round", "funding", "financing", "pre-seed") &&
-		!hasPrefixAny(next, "purchase", "acquisition", "takeover", "sale", "merger", "buyout", "deal")
+		!hasWordAny(next, "purchase", "acquisition", "takeover", "sale", "merger", "buyout", "deal")
 }
 
 // saidItRaises reports whether the words from token k, after "said" or
@@ -480,7 +480,7 @@ func agreedFunding(toks []token, k int) bool {
 	}
 	// "agrees $240 million deal for Tonebridge" buys.
 	return hasPrefixAny(toks[k+1:min(len(toks), k+6)], "$", "funding", "financing", "series", "round", "terms") &&
-		!hasPrefixAny(toks[k+1:min(len(toks), k+7)], "for", "purchase", "acquisition", "takeover", "buyout")
+		!hasWordAny(toks[k+1:min(len(toks), k+7)], "for", "purchase", "acquisition", "takeover", "buyout")
 }
 
 // researcherWords name a founder's former job before the lab it was at.
@@ -651,6 +651,16 @@ func publicBody(name string) bool {
 	for _, w := range []string{"ministry", "fund", "agency", "joint undertaking", "eurohpc", "commission", "department",
 		"council", "bank", "corporation", "authority", "sovereign", "office", "government", "institute"} {
 		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasWordAny reports whether one of toks is one of words.
+func hasWordAny(toks []token, words ...string) bool {
+	for _, t := range toks {
+		if slices.Contains(words, t.lower) {
 			return true
 		}
 	}
