@@ -966,7 +966,7 @@ func (s *state) hedgeClauses(toks []token) [][2]int {
 			start = k
 		}
 		denial := deniesReport(toks, k)
-		if !denial && !hedgeAt(toks, k, func(q int) bool { return s.clauseBreak(toks, q) }) {
+		if !denial && !s.hedgeAt(toks, k) {
 			continue
 		}
 		end := k + 1
@@ -1005,41 +1005,57 @@ var (
 	reportWords = set(`report reports reporting speculation rumours rumors rumour rumor claims suggestions`)
 )
 
-// clauseBreak reports whether a new clause starts at token k.
+// clauseBreak reports whether a new clause starts at token k: after a
+// comma, semicolon, bracket, dash or colon, or at a joining conjunction.
 func (s *state) clauseBreak(toks []token, k int) bool {
-	if k == 0 {
-		return false
-	}
+	return k > 0 && (s.punctBreak(toks, k, true) || clauseJoiners[toks[k].lower])
+}
+
+// punctBreak reports whether the gap before token k holds a comma,
+// semicolon, bracket or dash ("–", "—", " - "), or with colon a colon.
+func (s *state) punctBreak(toks []token, k int, colon bool) bool {
 	gap := s.text.Runes[toks[k-1].end:toks[k].start]
 	for i, r := range gap {
 		switch r {
-		case ',', ';', '；', '(', ')', '–', '—', ':':
+		case ',', ';', '；', '(', ')', '–', '—':
 			return true
+		case ':':
+			return colon
 		case '-':
 			if i > 0 && gap[i-1] == ' ' && i+1 < len(gap) && gap[i+1] == ' ' {
 				return true // " - "
 			}
 		}
 	}
-	return clauseJoiners[toks[k].lower]
+	return false
+}
+
+// gapHas reports whether the gap before token k holds one of chars.
+func (s *state) gapHas(toks []token, k int, chars string) bool {
+	for _, r := range s.text.Runes[toks[k-1].end:toks[k].start] {
+		if strings.ContainsRune(chars, r) {
+			return true
+		}
+	}
+	return false
 }
 
 // hedgeAt reports whether token k opens a denial or a musing about a deal
-// (hedgeClauses); broken reports a clause break before a token.
-func hedgeAt(toks []token, k int, broken func(int) bool) bool {
+// (hedgeClauses), within its clause.
+func (s *state) hedgeAt(toks []token, k int) bool {
 	w := strings.ReplaceAll(toks[k].lower, "’", "'")
 	switch {
 	case negators[w]:
 		// "not raising", "no immediate plans", "not part of its plans",
 		// "not in talks", "not a near-term focus"; not "not disclosed".
-		for q := k + 1; q < len(toks) && q <= k+3 && !broken(q); q++ {
+		for q := k + 1; q < len(toks) && q <= k+3 && !s.clauseBreak(toks, q); q++ {
 			if hedgeIntents[toks[q].lower] {
 				return true
 			}
 		}
 	case hedgeModals[w]:
 		// "could consider", "may one day list", "would welcome".
-		for q := k + 1; q < len(toks) && q <= k+2 && !broken(q); q++ {
+		for q := k + 1; q < len(toks) && q <= k+2 && !s.clauseBreak(toks, q); q++ {
 			if hedgeMusings[toks[q].lower] {
 				return true
 			}
@@ -1091,10 +1107,9 @@ func (s *state) question(si int) bool {
 // next comma, semicolon, dash or bracket, or to the sentence's end.
 func (s *state) lookBackClauses(toks []token) [][2]int {
 	var spans [][2]int
-	gap := func(k int) string { return string(s.text.Runes[toks[k-1].end:toks[k].start]) }
 	end := func(k int) int {
 		for q := k + 1; q < len(toks); q++ {
-			if strings.ContainsAny(gap(q), ",;()–—") || strings.Contains(gap(q), " - ") {
+			if s.punctBreak(toks, q, false) {
 				return toks[q-1].end
 			}
 		}
@@ -1108,9 +1123,9 @@ func (s *state) lookBackClauses(toks []token) [][2]int {
 			spans = append(spans, [2]int{toks[0].start, end(k)})
 		case k > 0 && (w == "since" || w == "having"):
 			spans = append(spans, [2]int{toks[k].start, end(k)})
-		case k > 0 && (w == "who" || w == "which" || w == "whose") && strings.ContainsAny(gap(k), ",(") && pastClause(toks, k+1):
+		case k > 0 && (w == "who" || w == "which" || w == "whose") && s.gapHas(toks, k, ",(") && pastClause(toks, k+1):
 			spans = append(spans, [2]int{toks[k].start, end(k)})
-		case k > 0 && participles[w] && strings.ContainsAny(gap(k), ",("):
+		case k > 0 && participles[w] && s.gapHas(toks, k, ",("):
 			spans = append(spans, [2]int{toks[k].start, end(k)})
 		}
 	}
@@ -1193,7 +1208,7 @@ func (s *state) datedClause(t *topic, si int, needTerm bool) bool {
 			sub, subDates = toks[k].start, subordinators[toks[k].lower]
 			break
 		}
-		if strings.ContainsAny(string(s.text.Runes[toks[k-1].end:toks[k].start]), ";；(") {
+		if s.gapHas(toks, k, ";；(") {
 			// "Sierra launched a voice-agent builder; it reached a $10bn
 			// valuation in a round led by Greenoaks in September", "(the
 			// lab closed a $2 billion seed round in July)": a clause after
