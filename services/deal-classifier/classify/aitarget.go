@@ -59,7 +59,7 @@ func (s *state) aiTarget(m mention, buyers []events.Investor) bool {
 	for _, h := range s.terms {
 		// "della startup di intelligenza artificiale Neurona": the phrase
 		// names the company right after it.
-		if int(h.feature) == org && s.sents[h.sent].Zone != rules.ZoneBody && int(h.end)+1 < len(runes) && runes[h.end] == ' ' && unicode.IsUpper(runes[h.end+1]) {
+		if int(h.feature) == org && s.sents[h.sent].Zone != rules.ZoneBody && int(h.end)+1 < len(runes) && runes[h.end] == ' ' && unicode.IsUpper(runes[h.end+1]) && !s.buyerAt(int(h.end)+1, buyers) {
 			return true
 		}
 	}
@@ -88,6 +88,18 @@ func (s *state) ownAIDescription(m mention) bool {
 		}
 	}
 	return true
+}
+
+// buyerAt reports whether the name that starts at rune pos is a buyer:
+// "Defence AI firm Helsing buys German aircraft maker Grob" describes the
+// buyer, not what it buys.
+func (s *state) buyerAt(pos int, buyers []events.Investor) bool {
+	for _, m := range s.ents {
+		if m.start == pos {
+			return isBuyer(m.name, buyers)
+		}
+	}
+	return false
 }
 
 func isBuyer(name string, buyers []events.Investor) bool {

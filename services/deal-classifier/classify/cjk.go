@@ -71,6 +71,7 @@ func (s *state) cjkNames(si int) {
 			s.cjkAdd(si, runes, from, n, true)
 		}
 	}
+	s.cjkQuotedNames(si, runes)
 	for _, w := range cjkBackerEnds {
 		wr := []rune(w)
 		for k := 0; k+len(wr) <= len(runes); k++ {
@@ -153,7 +154,7 @@ func (s *state) cjkAdd(si int, runes []rune, from, n int, subject bool) {
 			return
 		}
 	}
-	if cjk == 0 {
+	if cjk == 0 && !latinName(name) {
 		return
 	}
 	for _, g := range cjkGeneric {
@@ -206,6 +207,66 @@ func cjkTrim(runes []rune, from, n int) (int, int) {
 func containsAnyWord(s string, words []string) bool {
 	for _, w := range words {
 		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// latinGeneric are Latin words CJK text uses that name no company.
+var latinGeneric = set(`ai llm gpu npu cpu hbm ceo cto cfo ipo vc saas dx it ict ev ip series pre-a`)
+
+// latinName reports whether a run in Latin letters that stands where a CJK
+// name would is a company name: "LayerX、シリーズBで150億円を調達",
+// "ベンチャーキャピタルのIVPが主導". It starts with a capital and is no
+// generic word (AI, GPU, SaaS).
+func latinName(name string) bool {
+	r := []rune(name)
+	if len(r) < 3 || !unicode.IsUpper(r[0]) || latinGeneric[strings.ToLower(name)] {
+		return false
+	}
+	for _, c := range r {
+		if !(c < unicode.MaxASCII && (unicode.IsLetter(c) || c == '.' || c == '-' || c == '&')) {
+			return false
+		}
+	}
+	return true
+}
+
+// cjkQuotes pair the quote marks CJK news puts around a company's name.
+var cjkQuotes = map[rune]rune{'\'': '\'', '‘': '’', '“': '”', '"': '"', '「': '」', '『': '』'}
+
+// cjkQuotedNames adds a name in quotes right after a company word:
+// "음성 AI 스타트업 '보이스큐브' 인수", "AI半導体子会社「崑崙芯」".
+func (s *state) cjkQuotedNames(si int, runes []rune) {
+	for k, r := range runes {
+		closer, ok := cjkQuotes[r]
+		if !ok || k == 0 {
+			continue
+		}
+		end := -1
+		for q := k + 1; q < len(runes) && q <= k+17; q++ {
+			if runes[q] == closer {
+				end = q
+				break
+			}
+		}
+		if end < 0 {
+			continue
+		}
+		before := strings.TrimRight(string(runes[:k]), " ")
+		if containsSuffix(before, cjkDescriptors) || containsSuffix(before, cjkCompanyWords) {
+			s.cjkAdd(si, runes, k+1, end-k-1, true)
+		}
+	}
+}
+
+// cjkCompanyWords end a description of a company before its quoted name.
+var cjkCompanyWords = []string{"子会社", "자회사", "子公司", "新興"}
+
+func containsSuffix(s string, suffixes []string) bool {
+	for _, x := range suffixes {
+		if strings.HasSuffix(s, x) {
 			return true
 		}
 	}

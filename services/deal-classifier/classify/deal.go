@@ -190,6 +190,10 @@ func (s *state) roleOf(m mention, toks []token) role {
 		switch {
 		case s.clauseThenInvests(toks, k1):
 			r.investor += 3
+		case s.clauseThenLeads(toks, k1):
+			// "Woven Capital, the growth fund of Toyota, led the Series A".
+			r.investor += 3
+			r.lead = true
 		case s.clauseThenRaises(toks, k1):
 			// "Lumenfold, a London start-up whose models ..., has raised
 			// £25 million": the company described takes the money.
@@ -274,6 +278,9 @@ func (s *state) roleOf(m mention, toks []token) role {
 		case (next == "makes" || next == "made") && !hasPrefixAny(toks[k+1:min(len(toks), k+6)], "$", "€", "£", "¥", "investment", "equity", "bid", "offer", "strategic", "minority", "further", "follow-on", "stake"):
 			// "Dropwise makes an app for couriers" says what the company
 			// sells; only "makes a $1bn investment" or "made a bid" backs.
+		case (next == "prices" || next == "priced" || next == "sets" || next == "set") && hasWordAny(toks[k+1:min(len(toks), k+6)], "ipo", "listing", "offering", "shares"):
+			// "CoreWeave prices Nasdaq IPO at $40": the company listing.
+			r.target += 3
 		case investorVerbs[next]:
 			r.investor += 3
 			if next == "led" || next == "leads" || next == "leading" {
@@ -352,7 +359,7 @@ func (s *state) roleOf(m mention, toks []token) role {
 		case prev == "for" && k0 > 1 && hasPrefixAny(toks[k0-2:k0-1], "offer", "bid", "approach", "proposal", "deal"):
 			// "makes a $34.5bn offer for Google's Chrome": what the bid is for.
 			r.target += 3
-		case prev == "of" && k0 > 1 && (hasPrefixAny(toks[k0-2:k0-1], "acquisition", "takeover", "purchase", "valuation", "ipo", "listing", "shares", "stake") || moneyScale[toks[k0-2].lower]):
+		case prev == "of" && k0 > 1 && (hasPrefixAny(toks[k0-2:k0-1], "acquisition", "takeover", "take-private", "buyout", "purchase", "valuation", "ipo", "listing", "shares", "stake") || moneyScale[toks[k0-2].lower]):
 			// "$2 billion of Intel common stock" names what is bought.
 			r.target += 3
 		}
@@ -432,11 +439,23 @@ func (s *state) clauseVerb(toks []token, k int) int {
 	return -1
 }
 
+// clauseThenLeads reports whether the verb after the clause opened at k
+// leads a round: "..., led the Series A", not "..., led by".
+func (s *state) clauseThenLeads(toks []token, k int) bool {
+	q := s.clauseVerb(toks, k)
+	if q < 0 || q+1 >= len(toks) {
+		return false
+	}
+	w := toks[q].lower
+	return (w == "led" || w == "leads" || w == "co-led") && toks[q+1].lower != "by"
+}
+
 // clauseThenRaises reports whether the verb after the clause opened at k
 // is one a company taking money or listing uses ("..., has raised").
 func (s *state) clauseThenRaises(toks []token, k int) bool {
 	q := s.clauseVerb(toks, k)
-	return q >= 0 && (afterAnchors[toks[q].lower] || closedRound(toks, q))
+	// "Kestrel Dynamics, a Pittsburgh start-up ..., said it had raised".
+	return q >= 0 && (afterAnchors[toks[q].lower] || closedRound(toks, q) || saidItRaises(toks, q+1))
 }
 
 // closedRound reports whether token k reads "closed" or "completed" as a
@@ -480,7 +499,7 @@ func agreedFunding(toks []token, k int) bool {
 	}
 	// "agrees $240 million deal for Tonebridge" buys.
 	return hasPrefixAny(toks[k+1:min(len(toks), k+6)], "$", "funding", "financing", "series", "round", "terms") &&
-		!hasWordAny(toks[k+1:min(len(toks), k+7)], "for", "purchase", "acquisition", "takeover", "buyout")
+		!hasWordAny(toks[k+1:min(len(toks), k+7)], "for", "purchase", "acquisition", "takeover", "take-private", "buyout", "merger", "sale")
 }
 
 // researcherWords name a founder's former job before the lab it was at.

@@ -656,6 +656,22 @@ func TestNotADeal(t *testing.T) {
 			"Lumo's chatbot was down for hours on Tuesday after a faulty update. The outage hit a company whose March fundraising valued it at $40 billion and which now counts 90 million users."},
 		{"Quarry AI's founders on staying in Porto",
 			"The founders turned down offers to move to Berlin. They say the company could one day be a takeover target for a larger software group but want to grow first."},
+		// "picks up" as a rise, not a purchase.
+		{"Office leasing picks up as AI firms expand",
+			"AI start-ups signed leases for 2 million square feet in the third quarter, brokers said."},
+		// A share price at a high since listing; an investee named as background.
+		{"ソフトバンクG株が上場来高値",
+			"ソフトバンクグループ株が続伸し、上場来高値を更新した。出資先の米オープンAIを巡る提携の報道が相次ぎ、買いが入った。"},
+		// An AI company buying a company outside AI.
+		{"Defence AI firm Halvorsen buys German aircraft maker Tarnwitz",
+			"Halvorsen will use the plant to build drones in Bavaria."},
+		// A venture firm's own fund, a bridge loan and a state support package.
+		{"北辰资本完成30亿元人民币AI主题基金募集",
+			"北辰资本宣布完成一支规模30亿元人民币的AI主题基金募集，将重点投资大模型和具身智能初创企业。"},
+		{"ソフトバンクG、150億ドルのつなぎ融資契約",
+			"ソフトバンクグループは、米オープンAIへの追加出資に充てるため、銀行団と150億ドルのつなぎ融資契約を結んだ。"},
+		{"政府、AI・半導体に2030年度までに10兆円超支援",
+			"首相は、人工知能と半導体分野に2030年度までに10兆円以上の公的支援を行う新たな枠組みを表明した。出資や債務保証を可能にする法整備も進める。"},
 	}
 	notMatched(t, c, "ai_investment", cases)
 }
@@ -727,6 +743,18 @@ func TestNotChipPolicy(t *testing.T) {
 			"Brokerage analysts told clients that US controls on chipmaking equipment could widen next year, without pointing to any proposal."},
 		{"Harbour Ventures closes $250 million deep-tech fund",
 			"Singapore venture firm Harbour Ventures said it had closed its second fund at $250 million and will back start-ups in semiconductors and AI across Southeast Asia."},
+		// Speakers who are no government: an association, industry groups,
+		// auditors, a chipmaker restating its compliance; and a visit.
+		{"Korea's chip association tells members US chips 'no longer safe'",
+			"The Korean Semiconductor Alliance said imported chips were no longer reliable and advised domestic companies to be careful about buying from American suppliers."},
+		{"European chip groups call for a 'Chips Act 2.0'",
+			"Two industry associations published a joint paper asking Brussels for a dedicated EU budget line for semiconductors and faster state-aid decisions."},
+		{"EU auditors say Chips Act goal out of reach",
+			"The European Court of Auditors concluded the EU is unlikely to reach its goal of a 20% share of global chip production by 2030."},
+		{"TSMC reiterates export-compliance policy in sustainability report",
+			"TSMC said it complies with all applicable export regulations and has tightened know-your-customer checks, asking AI-chip clients for more detail on end uses."},
+		{"Commerce Secretary tours Hanra's Ohio fab",
+			"The secretary visited the plant, where the company is building memory for carmakers, and praised manufacturing investment in the US."},
 	}
 	notMatched(t, c, "chip_policy", cases)
 }
@@ -997,6 +1025,22 @@ func TestChipPolicyInMoreLanguages(t *testing.T) {
 			"Der staatliche Deutschlandfonds beteiligt sich mit 40 Millionen Euro an dem Aachener Start-up Rheinkern, das Beschleunigerchips für KI entwirft.", "subsidy"},
 		{"Kina forbyder netværksoperatører at købe Micron-chips",
 			"Kinas cybersikkerhedsmyndighed meddeler, at operatører af kritisk infrastruktur ikke længere må købe chips fra hukommelsesproducenten Micron.", "ban"},
+		{"ABD'den yapay zekâ çiplerine yeni ihracat kuralı",
+			"ABD Ticaret Bakanlığı, gelişmiş yapay zekâ çiplerinin ihracatını ülkeleri üç kategoriye ayıran yeni bir düzenleme yayımladı.", "export_control"},
+		{"",
+			"Hanra ha comunicato che il governo statunitense le ha imposto l'obbligo di licenza per esportare i suoi chip in Cina.", "export_control"},
+		{"商务部：对符合条件的芯片出口给予豁免",
+			"商务部表示，中方将对符合条件的民用用途出口给予豁免，涉及在华工厂生产的芯片。", "export_control"},
+		{"政府电脑将逐步淘汰外国芯片",
+			"中国已出台新的采购指引，要求政府机关在采购电脑时逐步替换外国芯片。", "other"},
+		{"中 시장감독총국 \"엔비디아, 반독점법 위반\" 예비 판단",
+			"중국 국가시장감독관리총국은 엔비디아가 반독점법을 위반했다는 예비 조사 결과를 발표했다.", "other"},
+		{"반도체 기술 中 유출…전 임원 구속 기소",
+			"서울중앙지검은 반도체 공정 기술을 중국 업체로 빼돌린 혐의로 전직 임원을 구속 기소했다.", "enforcement"},
+		{"Malaysia selidiki dugaan pelanggaran terkait chip Nvidia",
+			"Kementerian Investasi, Perdagangan dan Industri Malaysia menyatakan sedang menyelidiki dugaan pelanggaran terkait chip Nvidia di sebuah pusat data.", "enforcement"},
+		{"大基金三期出手：100亿元投向光刻产业链",
+			"国家集成电路产业投资基金三期拟出资100亿元设立专项子基金，重点投向光刻机企业。", "subsidy"},
 	} {
 		tr := c.Classify(Document{Title: tc.title, Text: tc.text}).Topic("chip_policy")
 		if tr == nil || !tr.Matched || tr.Facts == nil || tr.Facts.ChipPolicy == nil || tr.Facts.ChipPolicy.Action != tc.action {
@@ -1044,6 +1088,59 @@ func TestDealsInOtherWordings(t *testing.T) {
 		}
 		if tc.investor != "" && !slices.ContainsFunc(d.Investors, func(i events.Investor) bool { return i.Name == tc.investor }) {
 			t.Errorf("%q: investors %+v, want %s among them", tc.title+tc.text, d.Investors, tc.investor)
+		}
+	}
+}
+
+// Deal parties told in wordings the rules once missed: a company that
+// prices its IPO, a buy-out firm's take-private, a company "agreed to be
+// bought by" its buyer, a speaker who "said it had raised" after an
+// appositive and a backer who "led" after one, a Latin name in Japanese
+// text, a quoted name in Korean, and listings told in Japanese and Korean.
+func TestDealPartiesInMoreWordings(t *testing.T) {
+	c := testClassifier(t)
+	for _, tc := range []struct {
+		title, text, typ, target, investor string
+		lead                               bool
+	}{
+		{"Quillbyte prices Nasdaq IPO at $18, raising $240 million",
+			"The San Jose maker of AI inference software sold 13.3 million shares.", "ipo", "Quillbyte", "", false},
+		{"Harrowgate Partners agrees $1.1bn take-private of Sentivox",
+			"The buy-out firm will pay $14 a share for the Cambridge AI start-up.", "acquisition", "Sentivox", "Harrowgate Partners", false},
+		{"",
+			"Lyon start-up Veltria, which trains small language models for insurers, has agreed to be bought by Corvane Software for €90 million ($98 million).", "acquisition", "Veltria", "Corvane Software", false},
+		{"",
+			"Kestrel Vision, a Pittsburgh start-up that trains perception models for warehouse forklifts, said it had raised $48 million. Tarnwood Capital, the growth fund of a Japanese carmaker, led the Series A.", "funding_round", "Kestrel Vision", "Tarnwood Capital", true},
+		{"ZetaMind、シリーズAで10億円を調達",
+			"物流向けAIを開発するZetaMindは、シリーズAラウンドで10億円を調達した。ベンチャーキャピタルのKoruVCが主導した。", "funding_round", "ZetaMind", "KoruVC", false},
+		{"네이버, 음성 AI 스타트업 '보이스큐브' 인수",
+			"네이버가 음성 합성 AI를 개발하는 보이스큐브를 약 800억원에 인수한다고 밝혔다.", "acquisition", "보이스큐브", "", false},
+		{"百度、AI半導体子会社「星河芯」を香港で上場へ",
+			"百度はAI向け半導体を手がける子会社の星河芯を分離し、香港取引所に上場させる計画を明らかにした。", "ipo", "星河芯", "", false},
+		{"AI 반도체 스타트업 딥코어, 코스닥 상장 첫날 급등",
+			"AI 반도체를 개발하는 딥코어가 코스닥 상장 첫날 공모가 대비 두 배로 올랐다.", "ipo", "", "", false},
+	} {
+		tr := c.Classify(Document{Title: tc.title, Text: tc.text}).Topic("ai_investment")
+		if tr == nil || !tr.Matched || tr.Facts == nil || tr.Facts.Deal == nil {
+			t.Errorf("%q / %q: not matched (%+v)", tc.title, tc.text, tr)
+			continue
+		}
+		d := tr.Facts.Deal
+		if d.Type != tc.typ {
+			t.Errorf("%q: type %q, want %q", tc.title+tc.text, d.Type, tc.typ)
+		}
+		if tc.target != "" && d.Target != tc.target {
+			t.Errorf("%q: target %q, want %q", tc.title+tc.text, d.Target, tc.target)
+		}
+		if tc.investor == "" {
+			continue
+		}
+		i := slices.IndexFunc(d.Investors, func(i events.Investor) bool { return i.Name == tc.investor })
+		switch {
+		case i < 0:
+			t.Errorf("%q: investors %+v, want %s among them", tc.title+tc.text, d.Investors, tc.investor)
+		case tc.lead && d.Investors[i].Role != events.RoleLead:
+			t.Errorf("%q: %s is %q, want lead", tc.title+tc.text, tc.investor, d.Investors[i].Role)
 		}
 	}
 }

@@ -179,7 +179,9 @@ func afterBackerMarker(toks []token, i int) bool {
 		return strings.HasPrefix(p, "liderad") || strings.HasPrefix(p, "encabezad") || strings.HasPrefix(p, "co-liderad")
 	case w == "by" && b > 0:
 		p := toks[b-1].lower
-		return p == "led" || p == "co-led" || p == "backed" || p == "co-backed" || p == "funded" || p == "financed" || p == "joined" || p == "spearheaded" || p == "anchored" || p == "headed"
+		return p == "led" || p == "co-led" || p == "backed" || p == "co-backed" || p == "funded" || p == "financed" || p == "joined" || p == "spearheaded" || p == "anchored" || p == "headed" ||
+			// "has agreed to be bought by Dassault Systèmes": the buyer.
+			p == "bought" || p == "acquired" || p == "purchased" || (p == "up" || p == "over") && b > 1 && (toks[b-2].lower == "snapped" || toks[b-2].lower == "taken")
 	case w == "from":
 		if b > 0 && nonCapitalFrom[toks[b-1].lower] {
 			return false // "characters from Disney"
@@ -279,9 +281,10 @@ func (s *state) considerName(si int, toks []token, i, j int) {
 		}
 	}
 	// A run that qualifies the next words ("Informatica-rival AI firm X",
-	// "London AI inference chip developer X") is no name.
+	// "London AI inference chip developer X", "the San Francisco AI
+	// group") is no name.
 	for k := j; k < min(len(toks), j+4) && onlySpaceBetween(runes, toks[k-1].end, toks[k].start); k++ {
-		if startupWords[toks[k].lower] {
+		if startupWords[toks[k].lower] || toks[k].lower == "group" {
 			return
 		}
 		if !descriptors[toks[k].lower] && !strings.Contains(toks[k].lower, "-ai") {
@@ -335,7 +338,7 @@ func (s *state) considerName(si int, toks []token, i, j int) {
 	if i > 1 && toks[i-1].lower == "in" && (strings.HasPrefix(toks[i-2].lower, "invest") || strings.HasPrefix(toks[i-2].lower, "stake") || roundIn(toks, i-2)) {
 		anchored = true
 	}
-	if i > 1 && toks[i-1].lower == "of" && (toks[i-2].lower == "acquisition" || toks[i-2].lower == "takeover" || toks[i-2].lower == "purchase") {
+	if i > 1 && toks[i-1].lower == "of" && (toks[i-2].lower == "acquisition" || toks[i-2].lower == "takeover" || toks[i-2].lower == "purchase" || toks[i-2].lower == "take-private" || toks[i-2].lower == "buyout") {
 		anchored = true
 	}
 	// "Amplify Partners led the cheque", "Jeff Bezos and Thrive Capital also
@@ -363,6 +366,9 @@ func (s *state) considerName(si int, toks []token, i, j int) {
 		case afterAnchors[next]:
 			anchored = true
 		case afterNeedsNext[next] && j+1 < len(toks) && afterNext[toks[j+1].lower]:
+			anchored = true
+		case (next == "prices" || next == "priced") && hasWordAny(toks[j+1:min(len(toks), j+6)], "ipo", "listing", "offering", "shares"):
+			// "Quillbyte prices Nasdaq IPO at $18".
 			anchored = true
 		case saidItRaises(toks, j+1) && (i == 0 || startupNoun(toks[i-1].lower)):
 			// "Lingjing Robotics said it raised HK$1.18 billion", at the
