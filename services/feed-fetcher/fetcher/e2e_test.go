@@ -114,6 +114,9 @@ func TestFirstPollPublishesNewestN(t *testing.T) {
 		st, _ := stateStore{kv: mustKV(t, js, bus.BucketFeedState)}.get(context.Background(), srv.URL+"/big")
 		return st.Polls == 1
 	})
+	// The poll's state is stored after its entries are published; their
+	// delivery to this subscriber can trail it by a moment.
+	eventually(t, "the first poll's entries", func() bool { return pub.count() >= 50 })
 	if pub.count() != 50 {
 		t.Fatalf("first poll published %d, want 50", pub.count())
 	}
