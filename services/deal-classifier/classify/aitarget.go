@@ -24,12 +24,23 @@ func (s *state) aiTarget(m mention, buyers []events.Investor) bool {
 	if e := s.entry(m); e != nil {
 		return e.Kind == gazetteer.KindAICompany || e.Has("ai")
 	}
+	if s.sectorBefore(m) {
+		// "buys German aircraft maker Grob": the words before the name
+		// place it outside AI, whatever the buyer is.
+		return false
+	}
 	if m.ai && s.ownAIDescription(m) {
 		// A found name its own sentence describes as an AI company.
 		return true
 	}
 	l := strings.ToLower(m.name)
 	if namesAI(m.name) || strings.HasPrefix(l, "ai ") {
+		return true
+	}
+	// "Pollen Robotics", "Kestrel Labs": a found name that ends in a
+	// robotics or lab word names what it does, unless its sentence places
+	// it in another sector.
+	if m.entry < 0 && (strings.HasSuffix(l, " robotics") || strings.HasSuffix(l, " labs")) && !s.termIn(m.sent, "non_ai_sector") {
 		return true
 	}
 	for _, o := range s.ents {
@@ -88,6 +99,47 @@ func (s *state) ownAIDescription(m mention) bool {
 		}
 	}
 	return true
+}
+
+// sectorBefore reports whether a non-AI sector phrase ends right before
+// the found name m, within targetWindow runes of its clause: "German
+// aircraft maker Grob", "the lender Kiva".
+func (s *state) sectorBefore(m mention) bool {
+	id, ok := s.c.termID["non_ai_sector"]
+	if !ok {
+		return false
+	}
+	runes := s.text.Runes
+	for _, h := range s.terms {
+		if int(h.feature) != id || int(h.sent) != m.sent || int(h.end) > m.start || m.start-int(h.end) > targetWindow {
+			continue
+		}
+		gap := string(runes[h.end:m.start])
+		if strings.ContainsAny(gap, ",;:()") || s.nameBetween(int(h.end), m.start) {
+			continue // the phrase describes another name ("insurer X has acquired Y")
+		}
+		// "AI logistics start-up RouteMesh", "lending-AI start-up": an AI
+		// word in the phrase makes it an AI company after all.
+		phrase := strings.ToLower(string(runes[max(int(h.start)-16, s.sents[m.sent].Start):m.start]))
+		aiWord := strings.Contains(phrase, "artificial intelligence") || strings.Contains(phrase, "machine")
+		for _, w := range strings.FieldsFunc(phrase, func(r rune) bool { return !unicode.IsLetter(r) && r != '.' }) {
+			aiWord = aiWord || w == "ai" || w == "a.i."
+		}
+		if !aiWord {
+			return true
+		}
+	}
+	return false
+}
+
+// nameBetween reports whether a name starts in [from, to).
+func (s *state) nameBetween(from, to int) bool {
+	for _, o := range s.ents {
+		if o.start >= from && o.start < to {
+			return true
+		}
+	}
+	return false
 }
 
 // buyerAt reports whether the name that starts at rune pos is a buyer:

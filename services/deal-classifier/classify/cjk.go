@@ -13,7 +13,9 @@ import (
 // "燧原科技完成新一轮融资") and backers before "などが出資" or "领投".
 
 // cjkRaise are raise words that make the sentence's leading name a target.
-var cjkRaise = []string{"調達", "出資を受け", "투자 유치", "투자를 유치", "유치했", "融资", "募资", "获投", "筹集"}
+var cjkRaise = []string{"調達", "出資を受け", "투자 유치", "투자를 유치", "유치했", "融资", "募资", "获投", "筹集",
+	// A listing makes its subject the company listed: "ニューロサイン、東証グロースに新規上場へ".
+	"新規上場", "上場へ", "上場申請", "코스닥 상장", "코스닥 입성", "상장해", "上市"}
 
 // cjkSubjectEnds end the leading name of a sentence.
 var cjkSubjectEnds = []string{"、", "，", ",", "が", "は", "宣布", "完成", "获得", "获", "이 ", "가 ", "는 ", "은 "}
@@ -79,15 +81,23 @@ func (s *state) cjkNames(si int) {
 				continue
 			}
 			b := k
-			for b > 0 && (acmatch.IsCJK(runes[b-1]) || unicode.IsLetter(runes[b-1]) || unicode.IsDigit(runes[b-1])) && k-b < 16 {
+			// "コースラ・ベンチャーズ": the katakana middle dot joins a name.
+			// "や" and "と" join names in a list, so a name stops there.
+			for b > 0 && (acmatch.IsCJK(runes[b-1]) || unicode.IsLetter(runes[b-1]) || unicode.IsDigit(runes[b-1]) || runes[b-1] == '・') && runes[b-1] != 'や' && runes[b-1] != 'と' && k-b < 16 {
 				b--
+			}
+			// "NEAやコースラ・ベンチャーズなどが引き受けた": "など" (and
+			// others) closes the list, it is no part of the last name.
+			e := k
+			if e-b > 2 && string(runes[e-2:e]) == "など" {
+				e -= 2
 			}
 			for _, st := range cjkBackerStarts {
 				if i := strings.LastIndex(string(runes[b:k]), st); i >= 0 {
 					b += len([]rune(string(runes[b:k])[:i])) + len([]rune(st))
 				}
 			}
-			s.cjkAdd(si, runes, b, k-b, false)
+			s.cjkAdd(si, runes, b, e-b, false)
 		}
 	}
 }
@@ -127,6 +137,7 @@ func (s *state) cjkAdd(si int, runes []rune, from, n int, subject bool) {
 	if n < 2 || n > 48 || from < 0 || from+n > len(runes) {
 		return
 	}
+	from0 := from
 	// "AI芯片企业星衡智算": drop a leading descriptor.
 	for _, d := range cjkDescriptors {
 		seg := string(runes[from : from+n])
@@ -169,7 +180,10 @@ func (s *state) cjkAdd(si int, runes []rune, from, n int, subject bool) {
 			return
 		}
 	}
-	s.ents = append(s.ents, mention{entry: -1, name: name, start: start, end: end, sent: si, ai: subject && s.aiDescribed(si)})
+	// "AI画像検査のミルスコープ", "AI 경량화 기업 큐브랩": the description
+	// dropped before a subject's name says it is an AI company.
+	described := strings.Contains(strings.ToUpper(string(runes[from0:from])), "AI") || strings.Contains(string(runes[from0:from]), "人工知能")
+	s.ents = append(s.ents, mention{entry: -1, name: name, start: start, end: end, sent: si, ai: subject && (described || s.aiDescribed(si))})
 }
 
 // cjkClauseEnds end a relative clause before a name: "大規模言語モデルを開発する

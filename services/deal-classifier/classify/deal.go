@@ -157,9 +157,25 @@ func (s *state) roleOf(m mention, toks []token) role {
 			}
 		}
 	}
-	// A CJK name before a backer ending ("三菱UFJ銀行などが出資").
+	// A CJK name before a backer ending ("三菱UFJ銀行などが出資"), also as
+	// the first of a list joined by "や" ("NEAやコースラ・ベンチャーズなど
+	// が引き受けた").
 	if m.end < len(runes) {
-		rest := string(runes[m.end:min(len(runes), m.end+6)])
+		rest := string(runes[m.end:min(len(runes), m.end+30)])
+		// "米ニュー・エンタープライズ・アソシエイツ（NEA）や...".
+		rest = strings.TrimLeft(rest, "）)")
+		if strings.HasPrefix(rest, "や") {
+			if k := strings.IndexAny(rest, "。、，"); k >= 0 {
+				rest = rest[:k]
+			}
+			for _, w := range cjkBackerEnds {
+				if k := strings.Index(rest, w); k > 0 {
+					rest = rest[k:]
+					break
+				}
+			}
+		}
+		rest = strings.TrimPrefix(rest, "など")
 		for _, w := range cjkBackerEnds {
 			if strings.HasPrefix(rest, w) {
 				r.investor += 3
@@ -281,6 +297,9 @@ func (s *state) roleOf(m mention, toks []token) role {
 		case (next == "prices" || next == "priced" || next == "sets" || next == "set") && hasWordAny(toks[k+1:min(len(toks), k+6)], "ipo", "listing", "offering", "shares"):
 			// "CoreWeave prices Nasdaq IPO at $40": the company listing.
 			r.target += 3
+		case next == "met" && after(1) == "la" && after(2) == "main":
+			// "Hugging Face met la main sur Pollen Robotics": the buyer.
+			r.investor += 3
 		case investorVerbs[next]:
 			r.investor += 3
 			if next == "led" || next == "leads" || next == "leading" {
@@ -288,6 +307,9 @@ func (s *state) roleOf(m mention, toks []token) role {
 			}
 		case next == "ipo" || next == "listing" || next == "debut" || next == "valuation" || next == "shares":
 			r.target += 2
+		case (next == "stake" || next == "stakes") && !possessive:
+			// "Nvidia buys $1bn Nokia stake": a stake in the company named.
+			r.target += 3
 		case next == "rival" || next == "rivals" || next == "competitor" || next == "challenger" || next == "maker":
 			r.target -= 3 // "OpenAI rival Anthropic": a descriptor
 		case k0 > 0 && hireVerbs[toks[k0-1].lower] && (personTitles[next] || personTitles[strings.TrimSuffix(next, "s")]):
@@ -340,6 +362,11 @@ func (s *state) roleOf(m mention, toks []token) role {
 		switch {
 		case prev == "from" && k0 > 1 && nonCapitalFrom[toks[k0-2].lower]:
 			r.background = true // "characters from Paramount"
+		case prev == "sur" && k0 > 2 && toks[k0-2].lower == "main" && toks[k0-3].lower == "la":
+			r.target += 3 // "met la main sur Pollen Robotics"
+		case prev == "behind" && k0 > 1 && (toks[k0-2].lower == "team" || toks[k0-2].lower == "people" || toks[k0-2].lower == "founders" || toks[k0-2].lower == "engineers" || toks[k0-2].lower == "staff"):
+			// "acqui-hired the six-person team behind Hirelens".
+			r.target += 3
 		case prev == "leaving" || prev == "left" || prev == "quit" || prev == "quitting" || prev == "departing" || prev == "exiting":
 			r.background = true // "set up after leaving Meta"
 		case prev == "from" && k1 < len(toks) && holderWords[toks[k1].lower]:

@@ -670,6 +670,13 @@ func TestNotADeal(t *testing.T) {
 			"北辰资本宣布完成一支规模30亿元人民币的AI主题基金募集，将重点投资大模型和具身智能初创企业。"},
 		{"ソフトバンクG、150億ドルのつなぎ融資契約",
 			"ソフトバンクグループは、米オープンAIへの追加出資に充てるため、銀行団と150億ドルのつなぎ融資契約を結んだ。"},
+		// A stake in a telecom maker, a buyer outside AI, a partnership.
+		{"Nvidia buys $1bn Nokia stake for AI-RAN push",
+			"The chipmaker will take about 3% of the Finnish network-equipment maker."},
+		{"Halvorsen buys German aircraft maker Tarnwitz",
+			"The defence AI company will use the Bavarian plant to build drones."},
+		{"KT, 마이크로소프트와 5년간 2.4조원 AI·클라우드 동맹",
+			"KT가 마이크로소프트와 향후 5년간 총 2조4000억원을 공동 투자해 AI 모델과 클라우드 서비스를 개발하는 전략적 파트너십을 맺었다."},
 		{"政府、AI・半導体に2030年度までに10兆円超支援",
 			"首相は、人工知能と半導体分野に2030年度までに10兆円以上の公的支援を行う新たな枠組みを表明した。出資や債務保証を可能にする法整備も進める。"},
 	}
@@ -755,6 +762,16 @@ func TestNotChipPolicy(t *testing.T) {
 			"TSMC said it complies with all applicable export regulations and has tightened know-your-customer checks, asking AI-chip clients for more detail on end uses."},
 		{"Commerce Secretary tours Hanra's Ohio fab",
 			"The secretary visited the plant, where the company is building memory for carmakers, and praised manufacturing investment in the US."},
+		// Lobbying totals, a complaint between companies, a company's
+		// denial, and compute for model builders.
+		{"Chip lobby spending hits record as export-control fight heats up",
+			"Semiconductor companies spent more on federal lobbying in the third quarter than in any previous quarter, disclosure filings show."},
+		{"Hanra files antitrust complaints against Arm",
+			"Hanra has lodged complaints with the European Commission and the US Federal Trade Commission over Arm's chip-design licensing."},
+		{"Hanra: 'no evidence' of AI chip diversion",
+			"Responding to a report that its processors reached China through grey channels, Hanra said it sells only to partners that comply with export laws."},
+		{"'독자 AI 파운데이션 모델' 5개 정예팀 선정…GPU·데이터 지원",
+			"과학기술정보통신부는 독자 AI 파운데이션 모델 프로젝트에 참여할 정예팀 5곳을 선정하고 GPU와 데이터를 지원한다고 밝혔다."},
 	}
 	notMatched(t, c, "chip_policy", cases)
 }
@@ -1039,6 +1056,18 @@ func TestChipPolicyInMoreLanguages(t *testing.T) {
 			"서울중앙지검은 반도체 공정 기술을 중국 업체로 빼돌린 혐의로 전직 임원을 구속 기소했다.", "enforcement"},
 		{"Malaysia selidiki dugaan pelanggaran terkait chip Nvidia",
 			"Kementerian Investasi, Perdagangan dan Industri Malaysia menyatakan sedang menyelidiki dugaan pelanggaran terkait chip Nvidia di sebuah pusat data.", "enforcement"},
+		{"EU nimmt Chipfertigungstechnik in Dual-Use-Liste auf",
+			"Die EU-Kommission hat die Liste genehmigungspflichtiger Güter aktualisiert: Exporteure brauchen künftig auch für bestimmte Halbleiterfertigungsanlagen eine Ausfuhrgenehmigung.", "export_control"},
+		{"Peking stoppt Ausfuhr von Nexperia-Chips",
+			"Chinas Handelsministerium hat der chinesischen Tochter von Nexperia untersagt, in China gefertigte Chips auszuführen.", "ban"},
+		{"",
+			"China's internet regulator has told large tech groups to stop testing and cancel orders for Nvidia's RTX Pro 6000D, people briefed on the instruction said.", "ban"},
+		{"",
+			"Commerce Secretary Howard Lutnick said the department will not honour its funding agreement with Natcast, the non-profit set up to run the National Semiconductor Technology Center.", "subsidy"},
+		{"D램 기술 中 유출 혐의…전 직원 등 무더기 기소",
+			"검찰이 D램 공정 기술을 중국 메모리업체로 빼돌린 혐의로 전직 임직원 등을 재판에 넘겼다.", "enforcement"},
+		{"Pékin estime que Nvidia a enfreint la loi antimonopole",
+			"Le régulateur chinois du marché a conclu, à titre préliminaire, que Nvidia avait violé la loi antimonopole lors du rachat de Mellanox.", "other"},
 		{"大基金三期出手：100亿元投向光刻产业链",
 			"国家集成电路产业投资基金三期拟出资100亿元设立专项子基金，重点投向光刻机企业。", "subsidy"},
 	} {
@@ -1119,6 +1148,16 @@ func TestDealPartiesInMoreWordings(t *testing.T) {
 			"百度はAI向け半導体を手がける子会社の星河芯を分離し、香港取引所に上場させる計画を明らかにした。", "ipo", "星河芯", "", false},
 		{"AI 반도체 스타트업 딥코어, 코스닥 상장 첫날 급등",
 			"AI 반도체를 개발하는 딥코어가 코스닥 상장 첫날 공모가 대비 두 배로 올랐다.", "ipo", "", "", false},
+		{"Corvane met la main sur Pollenwise Robotics",
+			"L'éditeur rachète la société bordelaise, qui conçoit un robot humanoïde, pour un montant non communiqué.", "acquisition", "Pollenwise Robotics", "Corvane", false},
+		{"",
+			"HR software company PeoplePlane has acqui-hired the six-person team behind Hirelens, a résumé-screening model start-up. Terms were not disclosed.", "acquisition", "Hirelens", "PeoplePlane", false},
+		{"Heidelberger KI-Start-up Lumora holt sich 50 Millionen Euro",
+			"Das Start-up, das Sprachmodelle für Behörden entwickelt, hat eine Serie-B-Finanzierung abgeschlossen.", "funding_round", "Lumora", "", false},
+		{"AI画像検査のミルスコープ、東証グロースに新規上場へ",
+			"東京証券取引所は、AIで外観検査を行うシステムを提供するミルスコープの東証グロース市場への上場を承認した。", "ipo", "ミルスコープ", "", false},
+		{"AI 경량화 기업 큐브랩, 코스닥 입성",
+			"온디바이스 AI 최적화 플랫폼을 보유한 큐브랩이 3일 코스닥 시장에 상장해 거래를 시작했다.", "ipo", "큐브랩", "", false},
 	} {
 		tr := c.Classify(Document{Title: tc.title, Text: tc.text}).Topic("ai_investment")
 		if tr == nil || !tr.Matched || tr.Facts == nil || tr.Facts.Deal == nil {

@@ -229,6 +229,10 @@ func (s *state) considerName(si int, toks []token, i, j int) {
 	// Innovation Fund").
 	owned := i > 0 && isPossessive(toks[i-1]) && onlySpaceBetween(runes, toks[i-1].end, toks[i].start)
 	i0, ai0 := i, ai
+	// "L'éditeur", "D'autres": an elided article before a common noun.
+	if r := []rune(toks[i].text); len(r) > 2 && (r[1] == '\'' || r[1] == '’') && unicode.IsLower(r[2]) {
+		return
+	}
 	// "Linzer Versicherungs-Start-up": a German compound that ends in a
 	// start-up word describes a company; it names none.
 	if w := toks[j-1].lower; strings.HasSuffix(w, "-start-up") || strings.HasSuffix(w, "-startup") {
@@ -338,6 +342,10 @@ func (s *state) considerName(si int, toks []token, i, j int) {
 	if i > 1 && toks[i-1].lower == "in" && (strings.HasPrefix(toks[i-2].lower, "invest") || strings.HasPrefix(toks[i-2].lower, "stake") || roundIn(toks, i-2)) {
 		anchored = true
 	}
+	// "Hugging Face met la main sur Pollen Robotics": what is bought.
+	if i > 2 && toks[i-1].lower == "sur" && toks[i-2].lower == "main" && toks[i-3].lower == "la" {
+		anchored = true
+	}
 	if i > 1 && toks[i-1].lower == "of" && (toks[i-2].lower == "acquisition" || toks[i-2].lower == "takeover" || toks[i-2].lower == "purchase" || toks[i-2].lower == "take-private" || toks[i-2].lower == "buyout") {
 		anchored = true
 	}
@@ -366,6 +374,9 @@ func (s *state) considerName(si int, toks []token, i, j int) {
 		case afterAnchors[next]:
 			anchored = true
 		case afterNeedsNext[next] && j+1 < len(toks) && afterNext[toks[j+1].lower]:
+			anchored = true
+		case next == "met" && j+2 < len(toks) && toks[j+1].lower == "la" && toks[j+2].lower == "main":
+			// "Corvane met la main sur Pollenwise Robotics": the buyer.
 			anchored = true
 		case (next == "prices" || next == "priced") && hasWordAny(toks[j+1:min(len(toks), j+6)], "ipo", "listing", "offering", "shares"):
 			// "Quillbyte prices Nasdaq IPO at $18".
