@@ -677,6 +677,11 @@ func TestNotADeal(t *testing.T) {
 			"The defence AI company will use the Bavarian plant to build drones."},
 		{"KT, 마이크로소프트와 5년간 2.4조원 AI·클라우드 동맹",
 			"KT가 마이크로소프트와 향후 5년간 총 2조4000억원을 공동 투자해 AI 모델과 클라우드 서비스를 개발하는 전략적 파트너십을 맺었다."},
+		// A buyer's purchase of an industrial-robot business; an arbitration.
+		{"ソフトバンクG、ABBのロボット事業を約54億ドルで買収",
+			"ソフトバンクグループはスイスABBのロボティクス事業を約54億ドルで買収する。会長は「フィジカルAI」を次の成長分野に挙げる。"},
+		{"月之暗面创始人遭前投资人申请仲裁",
+			"据报道，一家早期投资机构就融资条款纠纷对月之暗面创始人申请仲裁。"},
 		{"政府、AI・半導体に2030年度までに10兆円超支援",
 			"首相は、人工知能と半導体分野に2030年度までに10兆円以上の公的支援を行う新たな枠組みを表明した。出資や債務保証を可能にする法整備も進める。"},
 	}
@@ -770,6 +775,8 @@ func TestNotChipPolicy(t *testing.T) {
 			"Hanra has lodged complaints with the European Commission and the US Federal Trade Commission over Arm's chip-design licensing."},
 		{"Hanra: 'no evidence' of AI chip diversion",
 			"Responding to a report that its processors reached China through grey channels, Hanra said it sells only to partners that comply with export laws."},
+		{"国家人工智能产业投资基金设立 出资额600亿元",
+			"国家人工智能产业投资基金近日成立，出资额600亿元，由国家集成电路产业投资基金三期等共同出资，从事股权投资。"},
 		{"'독자 AI 파운데이션 모델' 5개 정예팀 선정…GPU·데이터 지원",
 			"과학기술정보통신부는 독자 AI 파운데이션 모델 프로젝트에 참여할 정예팀 5곳을 선정하고 GPU와 데이터를 지원한다고 밝혔다."},
 	}
@@ -1056,6 +1063,8 @@ func TestChipPolicyInMoreLanguages(t *testing.T) {
 			"서울중앙지검은 반도체 공정 기술을 중국 업체로 빼돌린 혐의로 전직 임원을 구속 기소했다.", "enforcement"},
 		{"Malaysia selidiki dugaan pelanggaran terkait chip Nvidia",
 			"Kementerian Investasi, Perdagangan dan Industri Malaysia menyatakan sedang menyelidiki dugaan pelanggaran terkait chip Nvidia di sebuah pusat data.", "enforcement"},
+		{"Países Bajos amplían el control a las exportaciones de máquinas de ASML",
+			"El Gobierno neerlandés exigirá a ASML una licencia nacional para exportar sus equipos de litografía DUV.", "export_control"},
 		{"EU nimmt Chipfertigungstechnik in Dual-Use-Liste auf",
 			"Die EU-Kommission hat die Liste genehmigungspflichtiger Güter aktualisiert: Exporteure brauchen künftig auch für bestimmte Halbleiterfertigungsanlagen eine Ausfuhrgenehmigung.", "export_control"},
 		{"Peking stoppt Ausfuhr von Nexperia-Chips",
@@ -1156,6 +1165,8 @@ func TestDealPartiesInMoreWordings(t *testing.T) {
 			"Das Start-up, das Sprachmodelle für Behörden entwickelt, hat eine Serie-B-Finanzierung abgeschlossen.", "funding_round", "Lumora", "", false},
 		{"AI画像検査のミルスコープ、東証グロースに新規上場へ",
 			"東京証券取引所は、AIで外観検査を行うシステムを提供するミルスコープの東証グロース市場への上場を承認した。", "ipo", "ミルスコープ", "", false},
+		{"",
+			"生成式AI及语音交互公司星语科技今日在香港联交所主板掛牌，旗下拥有多款AIGC产品。", "ipo", "", "", false},
 		{"AI 경량화 기업 큐브랩, 코스닥 입성",
 			"온디바이스 AI 최적화 플랫폼을 보유한 큐브랩이 3일 코스닥 시장에 상장해 거래를 시작했다.", "ipo", "큐브랩", "", false},
 	} {
