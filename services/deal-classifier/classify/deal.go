@@ -294,8 +294,10 @@ func (s *state) roleOf(m mention, toks []token) role {
 		case (next == "makes" || next == "made") && !hasPrefixAny(toks[k+1:min(len(toks), k+6)], "$", "€", "£", "¥", "investment", "equity", "bid", "offer", "strategic", "minority", "further", "follow-on", "stake"):
 			// "Dropwise makes an app for couriers" says what the company
 			// sells; only "makes a $1bn investment" or "made a bid" backs.
-		case (next == "prices" || next == "priced" || next == "sets" || next == "set") && hasWordAny(toks[k+1:min(len(toks), k+6)], "ipo", "listing", "offering", "shares"):
-			// "CoreWeave prices Nasdaq IPO at $40": the company listing.
+		case (next == "prices" || next == "priced") && hasWordAny(toks[k+1:min(len(toks), k+6)], "ipo", "listing", "offering", "shares"),
+			(next == "sets" || next == "set") && hasWordAny(toks[k+1:min(len(toks), k+4)], "ipo", "listing", "offering"):
+			// "CoreWeave prices Nasdaq IPO at $40", "Arm sets IPO terms":
+			// the company listing, not "set to sell shares".
 			r.target += 3
 		case next == "met" && after(1) == "la" && after(2) == "main":
 			// "Hugging Face met la main sur Pollen Robotics": the buyer.

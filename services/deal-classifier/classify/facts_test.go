@@ -1063,6 +1063,8 @@ func TestChipPolicyInMoreLanguages(t *testing.T) {
 			"서울중앙지검은 반도체 공정 기술을 중국 업체로 빼돌린 혐의로 전직 임원을 구속 기소했다.", "enforcement"},
 		{"Malaysia selidiki dugaan pelanggaran terkait chip Nvidia",
 			"Kementerian Investasi, Perdagangan dan Industri Malaysia menyatakan sedang menyelidiki dugaan pelanggaran terkait chip Nvidia di sebuah pusat data.", "enforcement"},
+		{"트럼프, 엔비디아 H200 중국 판매 허용",
+			"트럼프 미국 대통령은 엔비디아가 H200을 중국의 승인된 고객에게 판매하는 것을 허용하겠다고 밝혔다. 판매 대금의 25%는 미국 정부가 가져간다.", "licence_approval"},
 		{"Países Bajos amplían el control a las exportaciones de máquinas de ASML",
 			"El Gobierno neerlandés exigirá a ASML una licencia nacional para exportar sus equipos de litografía DUV.", "export_control"},
 		{"EU nimmt Chipfertigungstechnik in Dual-Use-Liste auf",
