@@ -37,10 +37,9 @@ func (s *state) aiTarget(m mention, buyers []events.Investor) bool {
 	if namesAI(m.name) || strings.HasPrefix(l, "ai ") {
 		return true
 	}
-	// "Pollen Robotics", "Kestrel Labs": a found name that ends in a
-	// robotics or lab word names what it does, unless its sentence places
-	// it in another sector.
-	if m.entry < 0 && (strings.HasSuffix(l, " robotics") || strings.HasSuffix(l, " labs")) && !s.termIn(m.sent, "non_ai_sector") {
+	// "Pollen Robotics", "Kestrel Labs": a found name that says what it
+	// does, unless its sentence places it in another sector.
+	if m.entry < 0 && aiNameSuffix(l) && !s.termIn(m.sent, "non_ai_sector") {
 		return true
 	}
 	for _, o := range s.ents {

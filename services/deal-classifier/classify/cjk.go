@@ -269,7 +269,7 @@ func (s *state) cjkQuotedNames(si int, runes []rune) {
 			continue
 		}
 		before := strings.TrimRight(string(runes[:k]), " ")
-		if containsSuffix(before, cjkDescriptors) || containsSuffix(before, cjkCompanyWords) {
+		if endsWithAny(before, cjkDescriptors) || endsWithAny(before, cjkCompanyWords) {
 			s.cjkAdd(si, runes, k+1, end-k-1, true)
 		}
 	}
@@ -278,7 +278,7 @@ func (s *state) cjkQuotedNames(si int, runes []rune) {
 // cjkCompanyWords end a description of a company before its quoted name.
 var cjkCompanyWords = []string{"子会社", "자회사", "子公司", "新興"}
 
-func containsSuffix(s string, suffixes []string) bool {
+func endsWithAny(s string, suffixes []string) bool {
 	for _, x := range suffixes {
 		if strings.HasSuffix(s, x) {
 			return true

@@ -469,7 +469,7 @@ func (s *state) considerName(si int, toks []token, i, j int) {
 	// sector ("household-budget app Kakeibo Labs").
 	sectorHere := s.termIn(si, "non_ai_sector")
 	if !sectorHere {
-		ai = ai || strings.HasSuffix(lname, " labs") || strings.HasSuffix(lname, " robotics") || strings.HasSuffix(lname, " intelligence")
+		ai = ai || aiNameSuffix(lname)
 	}
 	// A subject of a title or lede that describes an AI company is one,
 	// unless its own sentence puts it in another sector ("spend-management
@@ -1161,4 +1161,11 @@ var phrasalBuyVerbs = set(`snaps snapped snap snapping picks picked pick picking
 // of buying ("snaps up"), which makes the name after it the bought company.
 func phrasalBuy(toks []token, i int) bool {
 	return i > 1 && toks[i-1].lower == "up" && phrasalBuyVerbs[toks[i-2].lower]
+}
+
+// aiNameSuffix reports whether a found name (lower case) ends in a word
+// that says what an AI company does: "Kestrel Labs", "Pollen Robotics",
+// "Vérone Intelligence".
+func aiNameSuffix(lname string) bool {
+	return strings.HasSuffix(lname, " labs") || strings.HasSuffix(lname, " robotics") || strings.HasSuffix(lname, " intelligence")
 }
