@@ -72,6 +72,9 @@ type state struct {
 	// sentence's subject ("Cardinal Health has agreed to buy Forma Labs,
 	// a company whose software reads ...").
 	products []productClause
+	// places holds the lower-cased runs the text uses as places
+	// (findPlaces).
+	places map[string]bool
 }
 
 // productClause is a product description at rune offset at in sentence
@@ -863,13 +866,57 @@ func (s *state) datedSentences(t *topic) datedSet {
 			continue
 		}
 		for _, f := range t.background {
-			if s.has(si, f) {
+			if s.has(si, f) && !s.datedAside(t, si) {
 				dated = s.markDated(dated, si)
 				break
 			}
 		}
 	}
 	return dated
+}
+
+// datedAside reports whether every dating term of sentence si stands in a
+// relative clause that tells no deal, while a deal word stands outside
+// such clauses: in "Zhipu AI, which Washington placed on its entity list in
+// January, has secured 500 million yuan" the date belongs to the clause,
+// not to the deal. "X, which raised $1bn last year, licenses its
+// software" stays dated: its clause holds the deal.
+func (s *state) datedAside(t *topic, si int) bool {
+	s.bgToks = tokenize(s.text.Runes, s.sents[si].Start, s.sents[si].End, s.bgToks[:0])
+	var spans [][2]int
+	for _, sp := range s.lookBackClauses(s.bgToks) {
+		if w := strings.ToLower(string(s.text.Runes[sp[0]:min(sp[1], sp[0]+5)])); w == "which" || strings.HasPrefix(w, "who") {
+			spans = append(spans, sp)
+		}
+	}
+	if len(spans) == 0 {
+		return false
+	}
+	mainDeal := false
+	for _, h := range s.terms {
+		if int(h.sent) != si {
+			continue
+		}
+		f, at := int(h.feature), int(h.start)
+		inClause := inSpans(spans, at)
+		if slices.Contains(t.background, f) && !inClause {
+			return false
+		}
+		if slices.Contains(t.bgUnless, f) {
+			if inClause && !s.entityListAt(at) {
+				return false
+			}
+			mainDeal = mainDeal || !inClause
+		}
+	}
+	return mainDeal
+}
+
+// entityListAt reports whether rune offset at starts the "list" of "entity
+// list", which the listing words also match ("its entity list in January").
+func (s *state) entityListAt(at int) bool {
+	const before = "entity "
+	return at >= len(before) && strings.EqualFold(string(s.text.Runes[at-len(before):at]), before)
 }
 
 // markDated marks sentence si in dated, allocating the set on first use.
@@ -1136,13 +1183,19 @@ func (s *state) lookBackClauses(toks []token) [][2]int {
 // "Shortly after ...", "Months after ...".
 var fronting = set(`weeks days months years shortly soon just long a two three`)
 
-// pastClause reports whether the relative clause whose verb is at token k
+// pastClause reports whether the relative clause that opens at token k
 // tells a finished event: "who joined", "which was valued", "who came",
-// not "which is leading the round" or "who will invest".
+// "which Washington placed on its entity list", "which it bought", not
+// "which is leading the round" or "who will invest".
 func pastClause(toks []token, k int) bool {
-	for q := k; q < len(toks) && q < k+3; q++ {
+	subject := 0
+	for q := k; q < len(toks) && q < k+4; q++ {
 		w := toks[q].lower
 		if clauseAdverbs[w] {
+			continue
+		}
+		if subject < 2 && (isCap(toks[q]) || clauseSubjects[w]) {
+			subject++
 			continue
 		}
 		return pastVerbs[w] || strings.HasSuffix(w, "ed") && !presentEd[w]
@@ -1152,6 +1205,9 @@ func pastClause(toks []token, k int) bool {
 
 var (
 	clauseAdverbs = set(`also previously later then once first originally briefly`)
+	// clauseSubjects stand before the verb of an object relative clause:
+	// "which it bought", "which the US added".
+	clauseSubjects = set(`it they he she we the`)
 	// participles open an appositive that looks back on a deal: "OpenAI,
 	// valued at $300 billion in its spring round, said ...".
 	participles = set(`valued backed funded acquired bought founded spun`)

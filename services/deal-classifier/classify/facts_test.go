@@ -540,6 +540,10 @@ func TestDealParties(t *testing.T) {
 func TestNotADeal(t *testing.T) {
 	c := testClassifier(t)
 	cases := []struct{ title, text string }{
+		{"Harbeck Consulting to invest $2bn in AI, double its specialist staff",
+			"Harbeck Consulting will invest $2 billion over three years in its data and AI practice, aiming to double its AI workforce through hiring, acquisitions and training."},
+		{"杭州人工智能产业投资基金二期启动 规模50亿元",
+			"杭州市经信局宣布，人工智能产业投资基金二期正式设立，总规模50亿元，将重点投向大模型和具身智能领域的初创企业。"},
 		{"What would a Corvane AI IPO look like?",
 			"Bankers in Paris sketched possible structures and prices, though the model developer has said nothing about its plans."},
 		{"Tiger Global writes down stake in Indian AI start-up",
@@ -693,6 +697,10 @@ func TestNotADeal(t *testing.T) {
 func TestNotChipPolicy(t *testing.T) {
 	c := testClassifier(t)
 	cases := []struct{ title, text string }{
+		{"",
+			"Samsung says its foldable tablet will go on sale in the US next month, after a limited launch in Korea and China."},
+		{"Hanra Semiconductor says its new accelerator is compliant",
+			"Hanra Semiconductor said the chip it sells in China is fully export control compliant, after a rival's model release knocked $40 billion off its market value."},
 		{"Lawmakers quiz export agency chief on chip enforcement staff",
 			"At a Senate hearing, members of both parties asked the head of the export bureau whether it has enough agents to police advanced chip exports; no new measures were announced."},
 		{"Chip chief says his company has seen no evidence of chip diversion",
@@ -1025,6 +1033,26 @@ func TestInvestorNamedLikeDebt(t *testing.T) {
 func TestChipPolicyInMoreLanguages(t *testing.T) {
 	c := testClassifier(t)
 	for _, tc := range []struct{ title, text, action string }{
+		{"研發抵減延長 IC設計業受惠",
+			"行政院會通過修正草案，將俗稱「台版晶片法」的租稅優惠延長五年，前瞻研發支出抵減率維持25%。", "subsidy"},
+		{"涉轉運AI伺服器 海關扣押GPU貨櫃",
+			"財政部關務署查獲一批搭載GPU的AI伺服器，疑經第三地轉運至中國，已移送地檢署偵辦。", "enforcement"},
+		{"AS batasi penjualan chip AI ke China",
+			"Pemerintah AS memberi tahu produsen chip bahwa ekspor chip AI tertentu ke China kini memerlukan lisensi.", "export_control"},
+		{"공공기관 AI 서버에 국산 NPU 우선 구매",
+			"과학기술정보통신부가 공공기관이 AI 서버를 새로 구축할 때 국산 반도체 NPU를 우선 구매하도록 하는 지침을 마련했다.", "other"},
+		{"Singapur imputa a dos hombres por envíos de servidores con chips de Nvidia",
+			"La fiscalía de Singapur imputó a dos empresarios por presunto fraude en la exportación de servidores con chips de Nvidia.", "enforcement"},
+		{"Finanzminister will Chip-Subventionen umwidmen",
+			"Nach dem Aufschub der Fabrik will der Finanzminister die dafür vorgesehenen Subventionen für Halbleiter von fünf Milliarden Euro im Bundeshaushalt verwenden.", "subsidy"},
+		{"Electronics and chips escape reciprocal levies for now",
+			"US customs issued guidance excluding semiconductors, smartphones and computers from the reciprocal tariffs.", "tariff"},
+		{"Gulf state could get 300,000 Nvidia chips a year under draft pact",
+			"A preliminary agreement would let the UAE import 300,000 advanced AI chips a year, people familiar with the talks said.", "licence_approval"},
+		{"Ohio awards grant to wafer maker",
+			"The Ohio Department of Development approved a $25 million grant for a wafer-polishing plant.", "subsidy"},
+		{"Beijing tells state-backed data-centre projects to go local",
+			"New guidance requires data-centre projects that received state funds to use only domestically made AI chips, people familiar said.", "other"},
 		{"米、中国GPU開発会社をエンティティーリストに追加",
 			"米商務省は中国のGPU開発会社など12社を輸出規制の対象となるエンティティーリストに追加した。", "export_control"},
 		{"Vláda schválila investiční pobídky pro Hanra Semi",
@@ -1152,6 +1180,22 @@ func TestDealPartiesInMoreWordings(t *testing.T) {
 			"生成式AI及语音交互公司星语科技今日在香港联交所主板掛牌，旗下拥有多款AIGC产品。", "ipo", "", "", false},
 		{"AI 경량화 기업 큐브랩, 코스닥 입성",
 			"온디바이스 AI 최적화 플랫폼을 보유한 큐브랩이 3일 코스닥 시장에 상장해 거래를 시작했다.", "ipo", "큐브랩", "", false},
+		// A place the text uses to qualify a company names none.
+		{"Regional utility takes stake in Tarnow flood-forecasting start-up",
+			"Energy group Vistula Power has taken a minority stake in Rzeka Labs, a Tarnow start-up that reads river gauges and predicts floods a day ahead.", "", "Rzeka Labs", "", false},
+		// An elided French article is no part of the name after it.
+		{"Corvane, première start-up d'IA cotée à Lyon, lève 9 millions d'euros",
+			"Corvane a fait son entrée en Bourse sur Euronext Growth.", "ipo", "Corvane", "", false},
+		// A date in a relative clause does not date the deal of the main clause.
+		{"Blacklisted Qinglan AI draws 800 million yuan from city fund",
+			"Qinglan AI, which Washington placed on its entity list in March, has secured 800 million yuan from a Hefei state investor, as local governments back large-model developers.", "", "Qinglan AI", "", false},
+		{"Harbeck deepens ties with its founder's AI venture",
+			"Harbeck Motors said it agreed to invest about $500 million in Voltra AI by buying shares in the artificial-intelligence company's latest funding round, months after shareholders backed such a move.", "", "Voltra AI", "Harbeck Motors", false},
+		// A company handed over, in Vietnamese.
+		{"",
+			"Tập đoàn Hưng Phát cho biết đã ký thỏa thuận chuyển nhượng Công ty MedScan, đơn vị phát triển giải pháp trí tuệ nhân tạo trong y tế, cho Nvidia.", "acquisition", "MedScan", "Nvidia", false},
+		{"",
+			"Corvane spent $300 million in cash and stock to hire Tessaly's chief executive and other employees and to license the AI inference startup's technology.", "other", "", "", false},
 	})
 }
 

@@ -90,12 +90,12 @@ var (
 		danish finnish norwegian polish irish spanish italian austrian belgian brazilian mexican argentine chilean
 		estonian czech hungarian portuguese greek turkish vietnamese indonesian thai malaysian australian
 		paris-based london-based berlin-based munich-based beijing-based shanghai-based hangzhou-based shenzhen-based
-		ki-start-up ki-startup ki-firma ia
+		ki-start-up ki-startup ki-firma ia cổ
 		san francisco-based new york-based toronto-based tel aviv-based seoul-based tokyo-based`)
 	beforeAnchors = set(`startup start-up company firm developer maker designer lab rival platform acquire acquires acquired
 		outfit license licence unternehmen ki-start-up start-up-unternehmen pousse société entreprise
 		acquiring buy buys bought buying into backing unicorn chipmaker newcomer challenger builder provider specialist
-		including from competitor ia spółka spółki girişimi şirketi стартапа стартап стартапом`)
+		including from competitor ia ty phần tnhh spółka spółki girişimi şirketi стартапа стартап стартапом`)
 	afterAnchors = set(`raises raised raising secures secured lands landed bags nabs closes valued files filed debuts plans
 		emerges emerged
 		gets snags nets seeks weighs completes soars surges jumps doubles triples sees nears hits eyes tops
@@ -120,6 +120,7 @@ func (s *state) discoverNames() {
 	runes := s.text.Runes
 	var toks []token
 	limit := min(len(s.sents), 8)
+	s.findPlaces(limit)
 	for si := 0; si < limit; si++ {
 		s.cjkNames(si)
 		sent := s.sents[si]
@@ -139,6 +140,60 @@ func (s *state) discoverNames() {
 			i = j
 		}
 	}
+}
+
+// placeDeterminers and placeNouns frame a place that the text uses to
+// qualify a company: "a Halifax company", "the Tashkent firm".
+var (
+	placeDeterminers = set(`a an the this`)
+	placeNouns       = set(`company firm start-up startup outfit`)
+	placeLeads       = set(`based headquartered founded`)
+)
+
+// findPlaces collects the unknown capitalised runs that the first limit
+// sentences use as places: "a Katowice start-up", "the Portland firm",
+// "based in Redruth". placeNames lists the common cities; this catches the
+// rest, so that "Halifax's Tidewise" or "stake in Katowice rock-burst
+// predictor" elsewhere in the same text names no company Halifax or
+// Katowice.
+func (s *state) findPlaces(limit int) {
+	clear(s.places)
+	runes := s.text.Runes
+	for si := 0; si < limit; si++ {
+		s.bgToks = tokenize(runes, s.sents[si].Start, s.sents[si].End, s.bgToks[:0])
+		toks := s.bgToks
+		for i := 1; i < len(toks); i++ {
+			framed := placeDeterminers[toks[i-1].lower]
+			led := i > 1 && toks[i-1].lower == "in" && placeLeads[toks[i-2].lower]
+			if !framed && !led || !isCap(toks[i]) || nameStops[toks[i].lower] || descriptors[toks[i].lower] {
+				continue
+			}
+			j := i + 1
+			for j < len(toks) && j-i < 3 && isCap(toks[j]) && !nameStops[toks[j].lower] && !descriptors[toks[j].lower] && onlySpaceBetween(runes, toks[j-1].end, toks[j].start) {
+				j++
+			}
+			if framed && (j == len(toks) || !placeNouns[toks[j].lower] || !onlySpaceBetween(runes, toks[j-1].end, toks[j].start)) {
+				continue
+			}
+			if s.overlapsMention(toks[i].start, toks[j-1].end) {
+				continue // "a SoftBank company": a known name owns it
+			}
+			if s.places == nil {
+				s.places = map[string]bool{}
+			}
+			s.places[strings.ToLower(string(runes[toks[i].start:toks[j-1].end]))] = true
+		}
+	}
+}
+
+// overlapsMention reports whether a found name overlaps runes [from, to).
+func (s *state) overlapsMention(from, to int) bool {
+	for _, m := range s.ents {
+		if m.start < to && from < m.end {
+			return true
+		}
+	}
+	return false
 }
 
 // personTitles are words between a company and a person ("Spotify founder
@@ -232,6 +287,12 @@ func (s *state) considerName(si int, toks []token, i, j int) {
 	// "L'éditeur", "D'autres": an elided article before a common noun.
 	if r := []rune(toks[i].text); len(r) > 2 && (r[1] == '\'' || r[1] == '’') && unicode.IsLower(r[2]) {
 		return
+	}
+	// "start-up d'IA", "rachat d'Helsing": a lower-case elided article is
+	// no part of the name after it.
+	if r := []rune(toks[i].text); len(r) > 2 && (r[0] == 'd' || r[0] == 'l') && (r[1] == '\'' || r[1] == '’') {
+		t := string(r[2:])
+		toks[i] = token{start: toks[i].start + 2, end: toks[i].end, text: t, lower: strings.ToLower(t)}
 	}
 	// "Linzer Versicherungs-Start-up": a German compound that ends in a
 	// start-up word describes a company; it names none.
@@ -436,7 +497,7 @@ func (s *state) considerName(si int, toks []token, i, j int) {
 	}
 	// "Birmingham's Lexwell": a place's possessive locates the company
 	// after it.
-	if possessive && placeNames[lname] {
+	if possessive && placeNames[lname] || s.places[lname] {
 		return
 	}
 	// "former OpenAI technology chief Mira Murati": a person, unless named
