@@ -55,12 +55,17 @@ func (s *state) chipAction(order []int, fired []firedCue) (string, int) {
 	reqID, hasReq := s.c.termID["licence_requirement"]
 	apprID, hasAppr := s.c.termID["approval_verb"]
 	shipID, hasShip := s.c.termID["ship_word"]
-	_ = hasShip
 	bg := make(map[int]int, len(order))
 	for _, si := range order {
 		bg[si] = s.backgroundStart(si)
 	}
 	required := func(si int) bool { return hasReq && s.has(si, reqID) }
+	// An approval in a sentence about aid with no shipment in it approves
+	// the aid: "EU-Kommission genehmigt fünf Milliarden Euro ... fördern".
+	subID, hasSub := s.c.termID["aid_word"]
+	aidApproval := func(si int) bool {
+		return hasSub && s.has(si, subID) && (!hasShip || !s.has(si, shipID))
+	}
 	// Ownership and capital-flow actions, then a guilty plea, charge or
 	// arrest, take precedence in the main clause of the leading sentences.
 	for _, p := range priorityActions {
@@ -93,7 +98,7 @@ func (s *state) chipAction(order []int, fired []firedCue) (string, int) {
 					continue
 				}
 				v := f.v * s.clauseFactor(s.c.termID[a.term], f.sent, bg[f.sent])
-				if a.action == events.ActionLicenceApproval && (required(f.sent) || f.sent2 >= 0 && required(f.sent2)) {
+				if a.action == events.ActionLicenceApproval && (required(f.sent) || f.sent2 >= 0 && required(f.sent2) || aidApproval(f.sent)) {
 					v *= requirementFactor
 				}
 				w += v * actionFactor[a.action]
@@ -109,7 +114,7 @@ func (s *state) chipAction(order []int, fired []firedCue) (string, int) {
 			if v == 0 {
 				continue
 			}
-			if a.action == events.ActionLicenceApproval && required(si) {
+			if a.action == events.ActionLicenceApproval && (required(si) || aidApproval(si)) {
 				v *= requirementFactor
 			}
 			w += v * actionFactor[a.action]
@@ -244,13 +249,19 @@ func (s *state) backgroundStart(si int) int {
 				return t.start
 			}
 		case "to":
-			if backgroundPurpose[next] {
+			// "has told TSMC to stop supplying": what an order tells
+			// someone to do is the action, not its purpose.
+			ordered := orderVerbs[prev] || k > 1 && orderVerbs[toks[k-2].lower] || k > 2 && orderVerbs[toks[k-3].lower]
+			if backgroundPurpose[next] && !ordered {
 				return t.start
 			}
 		}
 	}
 	return sent.End
 }
+
+// orderVerbs tell someone to do something: "told TSMC to stop".
+var orderVerbs = set(`told tells tell ordered orders order instructed instructs directed directs asked asks required requires forced forces`)
 
 var backgroundPurpose = set(`curb curbing prevent stop combat counter contain deter thwart crack clamp tackle fight`)
 
