@@ -1,6 +1,7 @@
 package classify
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -83,14 +84,17 @@ func (s *state) cjkNames(si int) {
 			b := k
 			// "コースラ・ベンチャーズ": the katakana middle dot joins a name.
 			// "や" and "と" join names in a list, so a name stops there.
-			for b > 0 && (acmatch.IsCJK(runes[b-1]) || unicode.IsLetter(runes[b-1]) || unicode.IsDigit(runes[b-1]) || runes[b-1] == '・') && runes[b-1] != 'や' && runes[b-1] != 'と' && k-b < 16 {
+			for b > 0 && (acmatch.IsCJK(runes[b-1]) || unicode.IsLetter(runes[b-1]) || unicode.IsDigit(runes[b-1]) || runes[b-1] == '・') && runes[b-1] != 'や' && runes[b-1] != 'と' && k-b < cjkDottedMax {
 				b--
 			}
 			// "NEAやコースラ・ベンチャーズなどが引き受けた": "など" (and
 			// others) closes the list, it is no part of the last name.
+			// "启明创投等跟投": "等" (and others) likewise.
 			e := k
 			if e-b > 2 && string(runes[e-2:e]) == "など" {
 				e -= 2
+			} else if e-b > 2 && runes[e-1] == '等' {
+				e--
 			}
 			for _, st := range cjkBackerStarts {
 				if i := strings.LastIndex(string(runes[b:k]), st); i >= 0 {
@@ -101,6 +105,13 @@ func (s *state) cjkNames(si int) {
 		}
 	}
 }
+
+// cjkNameMax and cjkDottedMax bound the length in runes of a CJK name, and
+// of one whose words a middle dot joins.
+const (
+	cjkNameMax   = 16
+	cjkDottedMax = 24
+)
 
 // cjkEnd returns the length of the run before the first of ends, or -1.
 func cjkEnd(runes []rune, ends []string) int {
@@ -149,7 +160,9 @@ func (s *state) cjkAdd(si int, runes []rune, from, n int, subject bool) {
 		}
 	}
 	from, n = cjkTrim(runes, from, n)
-	if n < 2 || n > 16 {
+	// "グロービス・キャピタル・パートナーズ": a name whose words the
+	// katakana middle dot joins may run longer.
+	if n < 2 || n > cjkNameMax && (n > cjkDottedMax || !slices.Contains(runes[from:from+n], '・')) {
 		return
 	}
 	name := strings.TrimSpace(string(runes[from : from+n]))

@@ -175,7 +175,7 @@ func (s *state) roleOf(m mention, toks []token) role {
 				}
 			}
 		}
-		rest = strings.TrimPrefix(rest, "など")
+		rest = strings.TrimPrefix(strings.TrimPrefix(rest, "など"), "等")
 		for _, w := range cjkBackerEnds {
 			if strings.HasPrefix(rest, w) {
 				r.investor += 3
