@@ -172,7 +172,8 @@ func (s *state) findPlaces(limit int) {
 			for j < len(toks) && j-i < 3 && isCap(toks[j]) && !nameStops[toks[j].lower] && !descriptors[toks[j].lower] && onlySpaceBetween(runes, toks[j-1].end, toks[j].start) {
 				j++
 			}
-			if framed && (j == len(toks) || !placeNouns[toks[j].lower] || !onlySpaceBetween(runes, toks[j-1].end, toks[j].start)) {
+			// "The Browser Company" is a name: the noun is in lower case.
+			if framed && (j == len(toks) || !placeNouns[toks[j].lower] || isCap(toks[j]) || !onlySpaceBetween(runes, toks[j-1].end, toks[j].start)) {
 				continue
 			}
 			if s.overlapsMention(toks[i].start, toks[j-1].end) {
