@@ -251,8 +251,7 @@ func (s *state) backgroundStart(si int) int {
 		case "to":
 			// "has told TSMC to stop supplying": what an order tells
 			// someone to do is the action, not its purpose.
-			ordered := orderVerbs[prev] || k > 1 && orderVerbs[toks[k-2].lower] || k > 2 && orderVerbs[toks[k-3].lower]
-			if backgroundPurpose[next] && !ordered {
+			if backgroundPurpose[next] && !orderVerbs[prev] && (k < 2 || !orderVerbs[toks[k-2].lower]) && (k < 3 || !orderVerbs[toks[k-3].lower]) {
 				return t.start
 			}
 		}

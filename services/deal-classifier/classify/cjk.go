@@ -188,10 +188,8 @@ func (s *state) cjkAdd(si int, runes []rune, from, n int, subject bool) {
 	}
 	start := s.sents[si].Start + from
 	end := start + n
-	for _, m := range s.ents {
-		if m.start < end && start < m.end {
-			return
-		}
+	if s.overlapsMention(start, end) {
+		return
 	}
 	// "AI画像検査のミルスコープ", "AI 경량화 기업 큐브랩": the description
 	// dropped before a subject's name says it is an AI company.

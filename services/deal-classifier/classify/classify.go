@@ -75,6 +75,8 @@ type state struct {
 	// places holds the lower-cased runs the text uses as places
 	// (findPlaces).
 	places map[string]bool
+	// nameToks holds the tokens of the sentences discoverNames reads.
+	nameToks [][]token
 }
 
 // productClause is a product description at rune offset at in sentence

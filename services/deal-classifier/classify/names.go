@@ -118,13 +118,19 @@ var (
 // Callosum", "agreed to buy Vexa Labs".
 func (s *state) discoverNames() {
 	runes := s.text.Runes
-	var toks []token
 	limit := min(len(s.sents), 8)
-	s.findPlaces(limit)
+	// Each sentence is tokenized once, into buffers the pooled state keeps,
+	// for the places and then for the names.
+	for len(s.nameToks) < limit {
+		s.nameToks = append(s.nameToks, nil)
+	}
+	for si := 0; si < limit; si++ {
+		s.nameToks[si] = tokenize(runes, s.sents[si].Start, s.sents[si].End, s.nameToks[si][:0])
+	}
+	s.findPlaces(s.nameToks[:limit])
 	for si := 0; si < limit; si++ {
 		s.cjkNames(si)
-		sent := s.sents[si]
-		toks = tokenize(runes, sent.Start, sent.End, toks[:0])
+		toks := s.nameToks[si]
 		for i := 0; i < len(toks); {
 			if !isCap(toks[i]) || nameStops[toks[i].lower] {
 				i++
@@ -150,18 +156,16 @@ var (
 	placeLeads       = set(`based headquartered founded`)
 )
 
-// findPlaces collects the unknown capitalised runs that the first limit
-// sentences use as places: "a Katowice start-up", "the Portland firm",
+// findPlaces collects the unknown capitalised runs that the sentences,
+// given as tokens, use as places: "a Katowice start-up", "the Portland firm",
 // "based in Redruth". placeNames lists the common cities; this catches the
 // rest, so that "Halifax's Tidewise" or "stake in Katowice rock-burst
 // predictor" elsewhere in the same text names no company Halifax or
 // Katowice.
-func (s *state) findPlaces(limit int) {
+func (s *state) findPlaces(sentToks [][]token) {
 	clear(s.places)
 	runes := s.text.Runes
-	for si := 0; si < limit; si++ {
-		s.bgToks = tokenize(runes, s.sents[si].Start, s.sents[si].End, s.bgToks[:0])
-		toks := s.bgToks
+	for _, toks := range sentToks {
 		for i := 1; i < len(toks); i++ {
 			framed := placeDeterminers[toks[i-1].lower]
 			led := i > 1 && toks[i-1].lower == "in" && placeLeads[toks[i-2].lower]
@@ -285,15 +289,17 @@ func (s *state) considerName(si int, toks []token, i, j int) {
 	// Innovation Fund").
 	owned := i > 0 && isPossessive(toks[i-1]) && onlySpaceBetween(runes, toks[i-1].end, toks[i].start)
 	i0, ai0 := i, ai
-	// "L'éditeur", "D'autres": an elided article before a common noun.
-	if r := []rune(toks[i].text); len(r) > 2 && (r[1] == '\'' || r[1] == '’') && unicode.IsLower(r[2]) {
-		return
-	}
-	// "start-up d'IA", "rachat d'Helsing": a lower-case elided article is
-	// no part of the name after it.
-	if r := []rune(toks[i].text); len(r) > 2 && (r[0] == 'd' || r[0] == 'l') && (r[1] == '\'' || r[1] == '’') {
-		t := string(r[2:])
-		toks[i] = token{start: toks[i].start + 2, end: toks[i].end, text: t, lower: strings.ToLower(t)}
+	if r := []rune(toks[i].text); len(r) > 2 && (r[1] == '\'' || r[1] == '’') {
+		// "L'éditeur", "D'autres": an elided article before a common noun.
+		if unicode.IsLower(r[2]) {
+			return
+		}
+		// "start-up d'IA", "rachat d'Helsing": a lower-case elided article
+		// is no part of the name after it.
+		if r[0] == 'd' || r[0] == 'l' {
+			t := string(r[2:])
+			toks[i] = token{start: toks[i].start + 2, end: toks[i].end, text: t, lower: strings.ToLower(t)}
+		}
 	}
 	// "Linzer Versicherungs-Start-up": a German compound that ends in a
 	// start-up word describes a company; it names none.

@@ -64,10 +64,8 @@ func (s *state) considerOwned(si int, toks []token, p, q int) {
 	if len([]rune(name)) < 2 || !hasLetter(name) {
 		return
 	}
-	for _, m := range s.ents {
-		if m.start < end && start < m.end {
-			return
-		}
+	if s.overlapsMention(start, end) {
+		return
 	}
 	if s.personNamed(name) {
 		return // "Mira Murati's Thinking Machines Lab": the founder, not the company
