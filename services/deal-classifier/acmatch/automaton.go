@@ -21,9 +21,12 @@ type pattern struct {
 	folded []byte
 	value  int32
 	// exact, when set, must equal the original runes of the match.
-	exact        []rune
-	leftWord     bool
-	rightWord    bool
+	exact     []rune
+	leftWord  bool
+	rightWord bool
+	// wordEnd: the match must close a longer word ("chips" in
+	// "Logikchips").
+	wordEnd      bool
 	foldedRuneLn int
 }
 
@@ -52,6 +55,19 @@ func (b *Builder) Add(phrase string, value int32, exactCase bool) error {
 		p.exact = []rune(phrase)
 	}
 	b.pats = append(b.pats, p)
+	return nil
+}
+
+// AddWordEnd registers phrase with value, to match only as the end of a
+// longer word: a closed compound such as "Speicherchips" or
+// "datacenterchip" for "chips" and "chip". The phrase's own start needs
+// a word rune before it; its end needs a word boundary as usual.
+func (b *Builder) AddWordEnd(phrase string, value int32) error {
+	if err := b.Add(phrase, value, false); err != nil {
+		return err
+	}
+	p := &b.pats[len(b.pats)-1]
+	p.leftWord, p.wordEnd = false, true
 	return nil
 }
 
@@ -149,6 +165,16 @@ func (a *Automaton) Find(t *Text, dst []Match) []Match {
 			if !a.valid(t, p, start, end) {
 				continue
 			}
+			if p.wordEnd {
+				// The match spans the whole compound: "Logikchips".
+				for start > 0 {
+					r, n := utf8.DecodeLastRune(t.Folded[:start])
+					if !IsWordRune(r) || IsCJK(r) {
+						break
+					}
+					start -= n
+				}
+			}
 			dst = append(dst, Match{Start: start, End: end, Value: p.value})
 		}
 	}
@@ -159,6 +185,14 @@ func (a *Automaton) valid(t *Text, p *pattern, start, end int) bool {
 	if p.leftWord && start > 0 {
 		r, _ := utf8.DecodeLastRune(t.Folded[:start])
 		if IsWordRune(r) {
+			return false
+		}
+	}
+	if p.wordEnd {
+		if start == 0 {
+			return false
+		}
+		if r, _ := utf8.DecodeLastRune(t.Folded[:start]); !IsWordRune(r) || IsCJK(r) {
 			return false
 		}
 	}

@@ -99,3 +99,35 @@ func TestTraditionalMatchesSimplified(t *testing.T) {
 		t.Errorf("matches %v, want phrases 1 and 2", got)
 	}
 }
+
+// A word-end phrase matches only as the end of a longer word, and its
+// match spans that whole word.
+func TestWordEnd(t *testing.T) {
+	var b Builder
+	if err := b.AddWordEnd("chips", 1); err != nil {
+		t.Fatal(err)
+	}
+	a := b.Build()
+	for text, want := range map[string]string{
+		"für Logikchips und":       "Logikchips",
+		"Speicherchips.":           "Speicherchips",
+		"AI chips for":             "",
+		"chips":                    "",
+		"Logikchipsatz":            "",
+		"半导体chips":                 "",
+		"a Grafikchips-Hersteller": "Grafikchips",
+	} {
+		txt := NewText(text)
+		var got []string
+		for _, m := range a.Find(txt, nil) {
+			rs, re := txt.RuneSpan(m.Start, m.End)
+			got = append(got, string(txt.Runes[rs:re]))
+		}
+		switch {
+		case want == "" && len(got) != 0:
+			t.Errorf("%q: got %q, want no match", text, got)
+		case want != "" && (len(got) != 1 || got[0] != want):
+			t.Errorf("%q: got %q, want %q", text, got, want)
+		}
+	}
+}

@@ -868,13 +868,41 @@ func (s *state) datedSentences(t *topic) datedSet {
 			continue
 		}
 		for _, f := range t.background {
-			if s.has(si, f) && !s.datedAside(t, si) {
+			if s.datingHit(si, f) && !s.datedAside(t, si) {
 				dated = s.markDated(dated, si)
 				break
 			}
 		}
 	}
 	return dated
+}
+
+// datingHit reports whether term f occurs in sentence si other than at
+// the start of an undated_after phrase ("eight months after launching").
+func (s *state) datingHit(si, f int) bool {
+	if !s.has(si, f) {
+		return false
+	}
+	u, ok := s.c.termID["undated_after"]
+	if !ok || !s.has(si, u) {
+		return true
+	}
+	for _, h := range s.terms {
+		if int(h.sent) != si || int(h.feature) != f {
+			continue
+		}
+		covered := false
+		for _, g := range s.terms {
+			if g.sent == h.sent && int(g.feature) == u && g.start == h.start {
+				covered = true
+				break
+			}
+		}
+		if !covered {
+			return true
+		}
+	}
+	return false
 }
 
 // datedAside reports whether every dating term of sentence si stands in a

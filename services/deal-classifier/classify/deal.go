@@ -14,7 +14,7 @@ import (
 
 var (
 	auxWords = set(`is are was were has have had will would could may might reportedly also said says set expected poised likely
-		inc inc. corp corp. co ltd plc group holdings which who también anche auch ook também aussi`)
+		inc inc. corp corp. co ltd plc group holdings which who también anche auch ook também aussi ont hanno han`)
 	investorVerbs = set(`invest invests invested investing acquire acquires acquired acquiring buy buys bought buying
 		take takes took taking lead leads led leading pour pours poured inject injects injected back backs backed
 		approached approaches agreed agrees pay pays paid makes made offered offers bid bids joins joined participated
@@ -24,9 +24,10 @@ var (
 		neemt koopt kocht rachète acquiert kauft übernimmt compra adquiere adquire acquisisce acquista rileva
 		picks pick leder ledde leidt lidera liderou lideró encabeza encabezó dirige mène führt guida współprowadzą prowadzi
 		mènent apporte apportent steekt investeert investiert investit invierte investe zainwestuje inwestuje zainwestował
-		poprowadził poprowadziła beteiligt yatırım`)
+		poprowadził poprowadziła beteiligt yatırım participé participée participés investi mené menée menés
+		investierten investierte investeerden investeerde participaron partecipato`)
 	supplyVerbs    = set(`supply supplies sell sells ship ships export exports deliver delivers provide provides resume`)
-	investorBefore = []string{"led by", "co-led by", "backed by", "from", "including", "included", "backers", "assets to", "itself to", "joined by", "participation from",
+	investorBefore = append([]string{"led by", "co-led by", "backed by", "from", "including", "included", "backers", "assets to", "itself to", "joined by", "participation from",
 		"provided by", "funded by", "financed by", "put up by",
 		"such as", "include", "investors", "by", "alongside", "with", "runde von", "angeführt von", "geführt von",
 		"menée par", "mené par", "dirigée par", "menés par",
@@ -42,7 +43,10 @@ var (
 		"sie von", "współprowadzą fundusze", "prowadzą fundusze", "prowadzi fundusz", "där även", "auprès de",
 		// German backer lists: "Zu den Geldgebern gehören", "Angeführt wird
 		// die Finanzierung vom".
-		"geldgebern gehören", "investoren gehören", "geldgebern zählen", "finanzierung vom", "finanzierung von", "runde vom", "sind dabei"}
+		"geldgebern gehören", "investoren gehören", "geldgebern zählen", "finanzierung vom", "finanzierung von", "runde vom", "sind dabei"},
+		verbFirstOpeners...)
+	// leadBefore are the list openers above that name the round's leader.
+	leadBefore = set(`led co-led führte führt führten lead-investor leadinvestor hauptinvestor lead`)
 	// investorDescriptors stand between a list opener and the backer's
 	// name: "mené par le fonds Rhône Capital", "liderada pela gestora Ipê".
 	investorDescriptors = set(`le la les el los las der die das o os the fonds fondo fundo fund fundos fondos gestora gestoras
@@ -422,7 +426,7 @@ func (s *state) roleOf(m mention, toks []token) role {
 			}
 			if prev == w || prev2 == w {
 				r.investor += 3
-				if strings.HasPrefix(w, "led") || strings.HasPrefix(w, "co-led") {
+				if first, _, _ := strings.Cut(w, " "); leadBefore[first] {
 					r.lead = true
 				}
 				break
@@ -1035,7 +1039,7 @@ func (s *state) sentenceMoney(si int, valOnly bool, total *roundTotal, df *event
 			}
 		}
 		raw := strings.ToLower(string(s.text.Runes[max(from, a.Start-14):a.Start]))
-		for _, w := range []string{"估值", "bewert", "valutazion", "valoris", "valoriz", "valued at", "valuation of", "評価額", "企業価値", "기업가치", "밸류에이션", "valor de mercado", "avaliad", "valorad", "a valer", "valora en", "värder", "wycen", "оценк", "оценива", "оценили", "el valor de", "sitúa el valor"} {
+		for _, w := range []string{"估值", "bewert", "valutazion", "valoris", "valoriz", "valued at", "valuation of", "評価額", "企業価値", "기업가치", "밸류에이션", "valor de mercado", "avaliad", "valorad", "a valer", "valora en", "värder", "wycen", "оценк", "оценива", "оценили", "el valor de", "sitúa el valor", "değerleme", "değeri", "waarder", "valoración", "valuación", "valutat"} {
 			if strings.Contains(raw, w) {
 				isVal = true
 			}

@@ -127,15 +127,24 @@ func New(r *rules.Rules, opts ...Option) (*Classifier, error) {
 	index := map[string]int32{}
 	add := func(phrase string, exact bool, p payload) error {
 		key := acmatch.FoldString(phrase)
-		if exact {
+		wordEnd := !exact && strings.HasPrefix(phrase, "~")
+		switch {
+		case exact:
 			key = "=" + phrase
+		case wordEnd:
+			phrase = phrase[1:]
+			key = "~" + acmatch.FoldString(phrase)
 		}
 		v, ok := index[key]
 		if !ok {
 			v = int32(len(c.payloads))
 			index[key] = v
 			c.payloads = append(c.payloads, nil)
-			if err := b.Add(phrase, v, exact); err != nil {
+			add := func() error { return b.Add(phrase, v, exact) }
+			if wordEnd {
+				add = func() error { return b.AddWordEnd(phrase, v) }
+			}
+			if err := add(); err != nil {
 				return err
 			}
 		}

@@ -548,6 +548,10 @@ func TestNotADeal(t *testing.T) {
 			"Harwood United signed AI assistant company Lumvara Labs as its front-of-shirt sponsor in a three-year agreement worth a reported £20 million a season."},
 		{"杭州人工智能产业投资基金二期启动 规模50亿元",
 			"杭州市经信局宣布，人工智能产业投资基金二期正式设立，总规模50亿元，将重点投向大模型和具身智能领域的初创企业。"},
+		{"",
+			"Microsoft and Mistral AI said they would extend their partnership to run Mistral's models in more Azure regions. The arrangement involves no change to Microsoft's stake in Mistral."},
+		{"Fab tool makers see market reaching $140bn next year",
+			"Global sales of chipmaking equipment will rise to about $120 billion this year, the industry group forecast, citing AI-driven logic and memory investment."},
 		{"What would a Corvane AI IPO look like?",
 			"Bankers in Paris sketched possible structures and prices, though the model developer has said nothing about its plans."},
 		{"Tiger Global writes down stake in Indian AI start-up",
@@ -707,6 +711,10 @@ func TestNotChipPolicy(t *testing.T) {
 			"A federal judge ruled that Hanra Semiconductor did not breach its licence with a chip-design rival; the jury had found for Hanra in December."},
 		{"India picks Corvane to build sovereign AI model, will provide 4,000 GPUs",
 			"The IT ministry selected the Bengaluru start-up under the national AI mission and will subsidise its access to 4,000 GPUs."},
+		{"Hanra Semiconductor schließt Übernahme von Lumvara AI ab",
+			"Der US-Chipkonzern Hanra Semiconductor hat den Kauf des finnischen KI-Labors Lumvara AI für rund 300 Millionen Dollar in bar abgeschlossen."},
+		{"Samsung Electronics takes 55% stake in Corvane's India unit",
+			"Samsung Electronics has acquired a 55 per cent stake in Corvane Technology India, the Taiwanese firm's only phone assembly plant in the country."},
 		{"Hanra Semiconductor says its new accelerator is compliant",
 			"Hanra Semiconductor said the chip it sells in China is fully export control compliant, after a rival's model release knocked $40 billion off its market value."},
 		{"Lawmakers quiz export agency chief on chip enforcement staff",
@@ -1051,6 +1059,9 @@ func TestChipPolicyInMoreLanguages(t *testing.T) {
 			"과학기술정보통신부가 공공기관이 AI 서버를 새로 구축할 때 국산 반도체 NPU를 우선 구매하도록 하는 지침을 마련했다.", "other"},
 		{"Singapur imputa a dos hombres por envíos de servidores con chips de Nvidia",
 			"La fiscalía de Singapur imputó a dos empresarios por presunto fraude en la exportación de servidores con chips de Nvidia.", "enforcement"},
+		// Closed compounds: "Speicherchips", "Logikchips".
+		{"Peking verschärft Ausfuhrkontrollen",
+			"China weitet seine Ausfuhrbeschränkungen auf Technik aus, die für Logikchips und Speicherchips gebraucht wird; Lieferungen werden künftig einzeln geprüft.", "export_control"},
 		{"Finanzminister will Chip-Subventionen umwidmen",
 			"Nach dem Aufschub der Fabrik will der Finanzminister die dafür vorgesehenen Subventionen für Halbleiter von fünf Milliarden Euro im Bundeshaushalt verwenden.", "subsidy"},
 		{"Electronics and chips escape reciprocal levies for now",
@@ -1232,6 +1243,19 @@ func TestDealPartiesInMoreWordings(t *testing.T) {
 			"Tập đoàn Hưng Phát cho biết đã ký thỏa thuận chuyển nhượng Công ty MedScan, đơn vị phát triển giải pháp trí tuệ nhân tạo trong y tế, cho Nvidia.", "acquisition", "MedScan", "Nvidia", false},
 		{"",
 			"Corvane spent $300 million in cash and stock to hire Tessaly's chief executive and other employees and to license the AI inference startup's technology.", "other", "", "", false},
+		// A verb before its subject opens a list of backers.
+		{"Kölner KI-Start-up Wortweber sammelt 40 Millionen Euro ein",
+			"Das Start-up baut Sprachmodelle für Anwaltskanzleien. Die Runde führte Rheinau Ventures an, daneben investierten Lindholm Capital und Brückner Partners.", "", "Wortweber", "Rheinau Ventures", true},
+		{"Kölner KI-Start-up Wortweber sammelt 40 Millionen Euro ein",
+			"Das Start-up baut Sprachmodelle für Anwaltskanzleien. Lead-Investor ist Rheinau Ventures, zudem beteiligten sich Halvorsen und Ostmark.", "", "Wortweber", "Ostmark", false},
+		{"",
+			"La start-up lilloise Voxelia, qui conçoit des agents d'IA pour les notaires, a levé 12 millions d'euros. Alpiva, Nordet et Coralis ont participé à l'opération.", "", "Voxelia", "Nordet", false},
+		// A place adjective and an AI compound before a bought company.
+		{"Brabant koopt Amerikaanse AI-chipmaker Solvane voor 120 miljoen dollar",
+			"De chipfabrikant neemt Solvane over, een ontwerper van processoren voor AI op apparaten.", "acquisition", "Solvane", "", false},
+		// A time counted from a launch dates no deal.
+		{"Oslo's Fjordline joins Europe's fastest-growing start-ups",
+			"Fjordline, the Norwegian start-up whose agents file expense reports, has raised $90m in a Series B led by Kestrel Partners at a $1.1bn valuation, ten months after launching its product.", "funding_round", "Fjordline", "Kestrel Partners", true},
 	})
 }
 

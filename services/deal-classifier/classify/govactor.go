@@ -10,6 +10,11 @@ var (
 	// notActorBefore are words that make a government the place or the
 	// target of an action ("exports to China", "investment in the US").
 	notActorBefore = set(`to into against on for from toward towards across in of with than between via about`)
+	// companyEndings close a company's name before a country that names
+	// its local arm: "Pegatron Technology India", "Samsung Electronics
+	// Vietnam".
+	companyEndings = set(`technology technologies electronics systems semiconductor semiconductors holdings software
+		solutions industries`)
 	// notActorAfter are words that make a country name an adjective ("US
 	// chips", "Chinese firms", "U.S. tech CEOs").
 	notActorAfter = set(`chip chips chipmaker chipmakers company companies firm firms tech technology technologies
@@ -38,6 +43,15 @@ func (s *state) govActs(m mention) bool {
 		return false
 	}
 	if k0 > 1 && toks[k0-1].lower == "the" && notActorBefore[toks[k0-2].lower] {
+		return false
+	}
+	// "Pegatron's India iPhone plant", "Apple's China sales": a country
+	// after a company's possessive says where its business is; in
+	// "Pegatron Technology India" it ends the company's name.
+	if k0 > 0 && isPossessive(toks[k0-1]) && !s.governmentAt(toks[k0-1].start) {
+		return false
+	}
+	if k0 > 0 && isCap(toks[k0-1]) && companyEndings[toks[k0-1].lower] {
 		return false
 	}
 	if k1 <= len(toks) && k1 > 0 {

@@ -81,7 +81,7 @@ var (
 		this that these those it he she they we report reports reportedly sources exclusive update breaking analysis opinion
 		startup start-up startups stake shares stock up down over than more about into via amid against per vs not no
 		considers considering explores exploring weighing mulls targets aims seeks nears investors backers shareholders
-		hr`)
+		hr runde finanzierungsrunde ronde ronda`)
 	descriptors = set(`ai a.i. chinese us u.s. american french german british uk israeli indian japanese korean south
 		european swedish canadian dutch swiss singaporean saudi emirati taiwanese chip chipmaker chip-maker designer maker developer company
 		firm lab unicorn coding defense defence search voice video humanoid robot robotics-startup generative cloud software platform
@@ -209,6 +209,24 @@ var personTitles = set(`founder co-founder cofounder ceo chief executive chairma
 // backerWords open a list of backers.
 var backerWords = set(`including include includes included alongside backers`)
 
+// verbFirstOpeners are backers' verbs that stand before their subjects, as
+// German, Dutch, Spanish and Italian put them: "Die Runde führte Index
+// Ventures an, daneben investierten ICONIQ Growth und WiL", "zudem
+// beteiligten sich General Catalyst und MätchVC", "En la ronda
+// participaron Kaszek y Monashees". The names after them are backers.
+var verbFirstOpeners = []string{"führte", "führt", "führten", "investierten", "investierte", "beteiligten sich",
+	"beteiligte sich", "beteiligen sich", "beteiligt sich", "sie vom", "lead-investor ist", "leadinvestor ist",
+	"lead-investor war", "hauptinvestor ist", "lead investor is", "lead investor was", "investeerden", "investeerde",
+	"deden mee", "participaron", "participan", "participó", "hanno partecipato", "ha partecipato", "partecipano"}
+
+var verbFirstSet = func() map[string]bool {
+	m := make(map[string]bool, len(verbFirstOpeners))
+	for _, w := range verbFirstOpeners {
+		m[w] = true
+	}
+	return m
+}()
+
 // afterBackerMarker reports whether token i follows a backer marker, over a
 // list of names, commas, "and" and person titles: "led by", "backed by",
 // "with participation from", "backers including", or "from" after an
@@ -232,6 +250,8 @@ func afterBackerMarker(toks []token, i int) bool {
 		p := toks[b-1].lower
 		return p == "runde" || p == "angeführt" || p == "geführt" || p == "menée" || p == "mené" || p == "dirigée" || p == "menés" || p == "sie"
 	case listMarkers[w] || b > 0 && listMarkers[toks[b-1].lower+" "+w]:
+		return true
+	case verbFirstSet[w] || b > 0 && verbFirstSet[toks[b-1].lower+" "+w]:
 		return true
 	case (w == "por" || w == "pelo" || w == "pela") && b > 0:
 		// "liderada pelo fundo X", "liderada por X".
@@ -314,8 +334,8 @@ func (s *state) considerName(si int, toks []token, i, j int) {
 			break
 		}
 	}
-	for !owned && i < j-1 && (descriptors[toks[i].lower] || placeQualifier(toks[i].lower) || compoundRole(toks[i].lower)) {
-		ai = ai || toks[i].lower == "ai"
+	for !owned && i < j-1 && (descriptors[toks[i].lower] || placeQualifier(toks[i].lower) || compoundRole(toks[i].lower) || aiCompound(toks[i].lower) || dutchPlaceAdjective(toks[i].lower)) {
+		ai = ai || toks[i].lower == "ai" || aiCompound(toks[i].lower)
 		i++
 	}
 	// "UK Sovereign Chip Fund", "AI Fund": the descriptors are the name
@@ -374,7 +394,7 @@ func (s *state) considerName(si int, toks []token, i, j int) {
 		// "la startup milanese Claimora", "la start-up lyonnaise X".
 		anchored = true
 	}
-	if i > 0 && (beforeAnchors[toks[i-1].lower] || phrasalBuy(toks, i) && !isPossessive(toks[j-1]) && !placeAdjective(toks[i].lower)) {
+	if i > 0 && (anchorWord(toks[i-1].lower) || phrasalBuy(toks, i) && !isPossessive(toks[j-1]) && !placeAdjective(toks[i].lower)) {
 		anchored = true
 		for k := max(0, i-4); k < i; k++ {
 			ai = ai || toks[k].lower == "ai" || toks[k].lower == "a.i."
@@ -643,7 +663,7 @@ func (s *state) namedSubject(si int) bool {
 	// "Scanwacht collects log files from MRI machines and predicts which
 	// part will fail", "Notulek nagrywa rozmowę ... przygotowuje opis": a
 	// verb, then a function verb in the same sentence.
-	if v := toks[j].lower; hasFunction && !isCap(toks[j]) && (len(v) > 3 && strings.HasSuffix(v, "s") && !strings.HasSuffix(v, "ss") || foreignVerbs[v]) && !auxVerbs[v] {
+	if v := toks[j].lower; hasFunction && !isCap(toks[j]) && (len(v) > 3 && strings.HasSuffix(v, "s") && !strings.HasSuffix(v, "ss") && !pluralNouns[v] || foreignVerbs[v]) && !auxVerbs[v] {
 		for _, h := range s.terms {
 			if int(h.sent) == si && int(h.feature) == f && int(h.start) > toks[j].start {
 				return true
@@ -854,6 +874,11 @@ var relativePronouns = set(`that which que qui die das che który która które 
 // software", "cuja ferramenta", "dont l'outil", "deren Software".
 var possessiveRelatives = set(`whose cuja cujo cuyo cuya cuyas cuyos dont deren dessen jehož jejíž której którego vars hvis`)
 
+// pluralNouns end in "s" but are no verb: "Global sales of chipmaking
+// equipment will reach ...".
+var pluralNouns = set(`sales shares prices shipments revenues profits earnings investors analysts companies firms
+	makers markets stocks volumes margins`)
+
 // auxVerbs end in "s" without saying what a company does.
 var auxVerbs = set(`says does goes plans wants needs seeks aims hopes expects reports claims counts remains becomes seems`)
 
@@ -875,7 +900,8 @@ var articles = set(`a o la el le les die der das het de il lo`)
 var sentenceOpeners = set(`the a an it its this that these those their his her they he she we our
 in on at after before since as while with for from by under over last next earlier later
 some many most several both each every one two three four five six seven eight nine ten
-shares investors analysts officials people according however meanwhile separately also`)
+shares investors analysts officials people according however meanwhile separately also
+global worldwide overall total annual quarterly`)
 
 // describingVerbs follow a company's name in a sentence that says what it
 // does ("Bovisense fits dairy cows with sensors", "Weldsense uses computer
@@ -1152,7 +1178,8 @@ var backerVerbs = set(`led co-led leads invested invests participated joined joi
 	wrote bankrolls bankrolled ploughs ploughed pumps pumped
 	acqui-hires acqui-hired figurent participent neemt koopt rachète acquiert kauft übernimmt compra adquiere adquire
 	acquisisce acquista rileva agreed agrees acquires acquired buys bought purchases purchased
-	leder ledde lidera liderou lideró leading`)
+	leder ledde lidera liderou lideró leading participé participée participés investi investierten investierte
+	investeerden participaron`)
 
 // andWords join names in a list, in the languages the cues cover.
 var andWords = set(`and & et und e y en ve oraz och og`)
@@ -1204,8 +1231,6 @@ func (s *state) entities() []events.Entity {
 // appositiveOpeners open a clause about the company named before the comma.
 var appositiveOpeners = set(`founded started co-founded spun which whose dat die qui che que fondée fondata fundada gegründet`)
 
-// placeQualifier reports words like "HK-listed" or "Austin-based" that
-// qualify a name without being part of it.
 // placeAdjective reports a lower-case place adjective that Romance
 // languages put between a noun and a name: "milanese", "lyonnaise",
 // "madrileña", "paulistana".
@@ -1218,6 +1243,8 @@ func placeAdjective(w string) bool {
 	return false
 }
 
+// placeQualifier reports words like "HK-listed" or "Austin-based" that
+// qualify a name without being part of it.
 func placeQualifier(w string) bool {
 	return strings.HasSuffix(w, "-listed") || strings.HasSuffix(w, "-based") || strings.HasSuffix(w, "-headquartered")
 }
@@ -1236,4 +1263,46 @@ func phrasalBuy(toks []token, i int) bool {
 // "Vérone Intelligence".
 func aiNameSuffix(lname string) bool {
 	return strings.HasSuffix(lname, " labs") || strings.HasSuffix(lname, " robotics") || strings.HasSuffix(lname, " intelligence")
+}
+
+// aiCompound reports a hyphenated compound that opens with an AI word and
+// describes a company: "AI-chipmaker", "KI-Übersetzungsdienst",
+// "IA-startup".
+func aiCompound(w string) bool {
+	for _, p := range []string{"ai-", "ki-", "ia-", "a.i.-"} {
+		if strings.HasPrefix(w, p) && len(w) > len(p)+2 {
+			return true
+		}
+	}
+	return false
+}
+
+// dutchPlaceAdjectives end in "-se" and go before a company noun:
+// "Amerikaanse AI-chipmaker Kinara", "Eindhovense chipontwerper".
+var dutchPlaceAdjectives = set(`amerikaanse franse duitse britse japanse chinese zweedse belgische canadese israëlische
+	koreaanse taiwanese indiase europese nederlandse`)
+
+func dutchPlaceAdjective(w string) bool {
+	if dutchPlaceAdjectives[w] {
+		return true
+	}
+	for _, suf := range []string{"damse", "hovense", "echtse", "haagse", "ootse", "ingse"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
+			return true
+		}
+	}
+	return false
+}
+
+// anchorWord reports a word, or the last part of a hyphenated compound,
+// that names the kind of company a name after it is: "chipmaker
+// Kinara", "AI-chipmaker Kinara".
+func anchorWord(w string) bool {
+	if beforeAnchors[w] {
+		return true
+	}
+	if k := strings.LastIndexByte(w, '-'); k > 0 {
+		return beforeAnchors[w[k+1:]]
+	}
+	return false
 }

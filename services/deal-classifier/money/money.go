@@ -33,6 +33,8 @@ type Amount struct {
 type Options struct {
 	// Yen is the currency "¥" stands for: "JPY" (default) or "CNY".
 	Yen string
+	// carry is the currency of the amount found last; Find sets it.
+	carry string
 }
 
 type prefix struct {
@@ -90,7 +92,7 @@ var suffixes = []word{
 	{"美元", 0, "USD"}, {"美金", 0, "USD"}, {"元人民币", 0, "CNY"}, {"人民币", 0, "CNY"}, {"元", 0, "CNY"},
 	{"欧元", 0, "EUR"}, {"日元", 0, "JPY"}, {"韩元", 0, "KRW"}, {"港元", 0, "HKD"},
 	{"円", 0, "JPY"}, {"ドル", 0, "USD"}, {"원", 0, "KRW"}, {"달러", 0, "USD"}, {"엔", 0, "JPY"}, {"위안", 0, "CNY"},
-	{"dolarów", 0, "USD"}, {"dolar as", 0, "USD"}, {"dolar", 0, "USD"}, {"đô la mỹ", 0, "USD"}, {"đô la", 0, "USD"},
+	{"dolarów", 0, "USD"}, {"dolar as", 0, "USD"}, {"dolarlık", 0, "USD"}, {"dolara", 0, "USD"}, {"doları", 0, "USD"}, {"dolar", 0, "USD"}, {"đô la mỹ", 0, "USD"}, {"đô la", 0, "USD"},
 	{"دولار", 0, "USD"}, {"דולר", 0, "USD"}, {"kronor", 0, "SEK"}, {"swiss francs", 0, "CHF"}, {"kroner", 0, "NOK"}, {"zloty", 0, "PLN"}, {"shekels", 0, "ILS"}, {"dirhams", 0, "AED"}, {"riyals", 0, "SAR"}, {"de dolari", 0, "USD"}, {"dolari", 0, "USD"}, {"डॉलर", 0, "USD"}, {"रुपये", 0, "INR"}, {"रुपए", 0, "INR"},
 	{"долларов", 0, "USD"}, {"доллара", 0, "USD"}, {"рублей", 0, "RUB"}, {"руб.", 0, "RUB"}, {"руб", 0, "RUB"}, {"юаней", 0, "CNY"}, {"евро", 0, "EUR"},
 	{"d'euros", 0, "EUR"}, {"d’euros", 0, "EUR"}, {"de dollars", 0, "USD"}, {"de yuans", 0, "CNY"},
@@ -120,6 +122,7 @@ func Find(runes []rune, rates Rates, opt Options) []Amount {
 		if !ok {
 			continue
 		}
+		opt.carry = a.Currency
 		a.USD = a.Value * rate(rates, a.Currency)
 		// A stated dollar equivalent in parentheses right after.
 		if a.Currency != "USD" {
@@ -195,10 +198,17 @@ func parseAt(runes []rune, i int, opt Options) (Amount, int, bool) {
 		}
 		v, scale, end = hi, hscale, hend
 	}
+	scaled := scale != 0
 	if scale == 0 {
 		scale = 1
 	}
 	suffixCur, send := suffixAfter(runes, end)
+	// "raccoglie 13 miliardi di dollari, valutazione a 183 miliardi": a
+	// figure with a scale word and nothing after it, once an earlier
+	// amount has named the currency, is in that currency.
+	if cur == "" && suffixCur == "" && scaled && opt.carry != "" && clauseEnds(runes, end) {
+		cur = opt.carry
+	}
 	// "R45 million", "R12m": the rand, only with a scale word, so that
 	// "DeepSeek's R2" stays a model's name.
 	if cur == "" && suffixCur == "" && randBefore(runes, i) && scale >= 1e6 {
@@ -224,6 +234,13 @@ func parseAt(runes []rune, i int, opt Options) (Amount, int, bool) {
 	}
 	a := Amount{Start: start, End: end, Value: v * scale, Currency: cur, Qualifier: qualifierBefore(runes, start)}
 	return a, end, true
+}
+
+// clauseEnds reports whether only spaces stand between i and the end of
+// the text or a mark that ends a clause.
+func clauseEnds(runes []rune, i int) bool {
+	j := skipSpaces(runes, i)
+	return j >= len(runes) || strings.ContainsRune(",.;:!?)，。；、", runes[j])
 }
 
 // randBefore reports whether a lone "R" stands right before the digit at

@@ -98,6 +98,32 @@ func TestNotMoney(t *testing.T) {
 	}
 }
 
+// A figure with a scale word and no currency takes the currency of the
+// amount before it, but only where its clause ends: a bare count of
+// users or parameters stays no money.
+func TestCurrencyCarriedToBareFigure(t *testing.T) {
+	got := Find([]rune("Vandra raccoglie 2 miliardi di euro, valutazione a 30 miliardi."), rates, Options{})
+	if len(got) != 2 || got[1].Currency != "EUR" || !near(got[1].Value, 30e9) || got[1].Text != "30 miliardi" {
+		t.Fatalf("got %+v", got)
+	}
+	for _, s := range []string{
+		"raised $50 million from 200 million users",
+		"30 miliardi, then $2 billion",
+	} {
+		got := Find([]rune(s), rates, Options{})
+		if len(got) != 1 || got[0].Currency != "USD" {
+			t.Errorf("%q: got %+v", s, got)
+		}
+	}
+}
+
+func TestTurkishDollarEndings(t *testing.T) {
+	got := Find([]rune("değerlemesi 157 milyar dolara çıktı"), rates, Options{})
+	if len(got) != 1 || got[0].Currency != "USD" || !near(got[0].Value, 157e9) {
+		t.Fatalf("got %+v", got)
+	}
+}
+
 func near(a, b float64) bool { return math.Abs(a-b) <= 1e-6*math.Max(1, math.Abs(b)) }
 
 func TestSpelledOutAmounts(t *testing.T) {

@@ -42,8 +42,9 @@ type Rules struct {
 	// Rates maps currency codes to US dollars per unit.
 	Rates map[string]float64 `yaml:"rates"`
 	Zones Zones              `yaml:"zones"`
-	// Terms are named phrase lists. A phrase may use {a|b} alternatives and
-	// a leading "=" for an exact-case match.
+	// Terms are named phrase lists. A phrase may use {a|b} alternatives, a
+	// leading "=" for an exact-case match, and a leading "~" to match the
+	// end of a longer word (a closed compound: "~chips" in "Logikchips").
 	Terms map[string][]string `yaml:"terms"`
 	// Entities add names to the embedded gazetteer.
 	Entities []gazetteer.Entry `yaml:"entities"`

@@ -235,10 +235,14 @@ func (r *Rules) checkRef(ref TermRef) error {
 }
 
 // Expand turns a phrase with {a|b} alternatives into its variants. A
-// leading "=" (exact case) is kept on every variant.
+// leading "=" (exact case) or "~" (the end of a longer word) is kept on
+// every variant.
 func Expand(p string) ([]string, error) {
-	exact := strings.HasPrefix(strings.TrimSpace(p), "=")
-	body := strings.TrimPrefix(strings.TrimSpace(p), "=")
+	mark := ""
+	body := strings.TrimSpace(p)
+	if strings.HasPrefix(body, "=") || strings.HasPrefix(body, "~") {
+		mark, body = body[:1], body[1:]
+	}
 	vs, err := expand(body)
 	if err != nil {
 		return nil, fmt.Errorf("phrase %q: %w", p, err)
@@ -249,10 +253,7 @@ func Expand(p string) ([]string, error) {
 		if v == "" {
 			continue
 		}
-		if exact {
-			v = "=" + v
-		}
-		out = append(out, v)
+		out = append(out, mark+v)
 	}
 	if len(out) == 0 {
 		return nil, fmt.Errorf("phrase %q is empty", p)
