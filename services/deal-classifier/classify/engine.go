@@ -125,15 +125,15 @@ func New(r *rules.Rules, opts ...Option) (*Classifier, error) {
 	c.features = append(c.features, rules.Builtins...)
 	var b acmatch.Builder
 	index := map[string]int32{}
-	add := func(phrase string, exact bool, p payload) error {
+	// add registers a gazetteer alias or a term phrase; wordEnd asks for
+	// the end of a closed compound (a term phrase's leading "~").
+	add := func(phrase string, exact, wordEnd bool, p payload) error {
 		key := acmatch.FoldString(phrase)
-		wordEnd := !exact && strings.HasPrefix(phrase, "~")
 		switch {
 		case exact:
 			key = "=" + phrase
 		case wordEnd:
-			phrase = phrase[1:]
-			key = "~" + acmatch.FoldString(phrase)
+			key = "~" + key
 		}
 		v, ok := index[key]
 		if !ok {
@@ -152,7 +152,7 @@ func New(r *rules.Rules, opts ...Option) (*Classifier, error) {
 		return nil
 	}
 	for _, a := range gaz.Aliases() {
-		if err := add(a.Text, a.Exact, payload{entity: int32(a.Entry), feature: -1}); err != nil {
+		if err := add(a.Text, a.Exact, false, payload{entity: int32(a.Entry), feature: -1}); err != nil {
 			return nil, fmt.Errorf("classify: alias %q: %w", a.Text, err)
 		}
 	}
@@ -169,8 +169,11 @@ func New(r *rules.Rules, opts ...Option) (*Classifier, error) {
 				return 0, err
 			}
 			for _, v := range vs {
-				exact := strings.HasPrefix(v, "=")
-				if err := add(strings.TrimPrefix(v, "="), exact, payload{entity: -1, feature: int32(id)}); err != nil {
+				exact, wordEnd := strings.HasPrefix(v, "="), strings.HasPrefix(v, "~")
+				if exact || wordEnd {
+					v = v[1:] // Expand keeps at most one leading mark
+				}
+				if err := add(v, exact, wordEnd, payload{entity: -1, feature: int32(id)}); err != nil {
 					return 0, err
 				}
 			}
