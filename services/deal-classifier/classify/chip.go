@@ -251,7 +251,7 @@ func (s *state) backgroundStart(si int) int {
 		case "to":
 			// "has told TSMC to stop supplying": what an order tells
 			// someone to do is the action, not its purpose.
-			if backgroundPurpose[next] && !orderVerbs[prev] && (k < 2 || !orderVerbs[toks[k-2].lower]) && (k < 3 || !orderVerbs[toks[k-3].lower]) {
+			if backgroundPurpose[next] && !slices.ContainsFunc(toks[max(0, k-3):k], func(t token) bool { return orderVerbs[t.lower] }) {
 				return t.start
 			}
 		}

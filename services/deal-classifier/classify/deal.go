@@ -24,8 +24,7 @@ var (
 		neemt koopt kocht rachète acquiert kauft übernimmt compra adquiere adquire acquisisce acquista rileva
 		picks pick leder ledde leidt lidera liderou lideró encabeza encabezó dirige mène führt guida współprowadzą prowadzi
 		mènent apporte apportent steekt investeert investiert investit invierte investe zainwestuje inwestuje zainwestował
-		poprowadził poprowadziła beteiligt yatırım participé participée participés investi mené menée menés
-		investierten investierte investeerden investeerde participaron partecipato`)
+		poprowadził poprowadziła beteiligt yatırım ` + verbsAfterBackers)
 	supplyVerbs    = set(`supply supplies sell sells ship ships export exports deliver delivers provide provides resume`)
 	investorBefore = append([]string{"led by", "co-led by", "backed by", "from", "including", "included", "backers", "assets to", "itself to", "joined by", "participation from",
 		"provided by", "funded by", "financed by", "put up by",

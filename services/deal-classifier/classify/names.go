@@ -1178,8 +1178,14 @@ var backerVerbs = set(`led co-led leads invested invests participated joined joi
 	wrote bankrolls bankrolled ploughs ploughed pumps pumped
 	acqui-hires acqui-hired figurent participent neemt koopt rachète acquiert kauft übernimmt compra adquiere adquire
 	acquisisce acquista rileva agreed agrees acquires acquired buys bought purchases purchased
-	leder ledde lidera liderou lideró leading participé participée participés investi investierten investierte
-	investeerden participaron`)
+	leder ledde lidera liderou lideró leading ` + verbsAfterBackers)
+
+// verbsAfterBackers close a list of backers in French, German, Dutch,
+// Spanish and Italian ("A, B et C ont participé", "A und B
+// investierten"); both the name finder (backerVerbs) and the role reader
+// (investorVerbs) know them.
+const verbsAfterBackers = `participé participée participés investi mené menée menés investierten investierte
+	investeerden investeerde participaron partecipato`
 
 // andWords join names in a list, in the languages the cues cover.
 var andWords = set(`and & et und e y en ve oraz och og`)

@@ -33,8 +33,6 @@ type Amount struct {
 type Options struct {
 	// Yen is the currency "¥" stands for: "JPY" (default) or "CNY".
 	Yen string
-	// carry is the currency of the amount found last; Find sets it.
-	carry string
 }
 
 type prefix struct {
@@ -114,15 +112,16 @@ var qualifiers = []struct{ text, q string }{
 // Find returns the amounts in runes, in order.
 func Find(runes []rune, rates Rates, opt Options) []Amount {
 	var out []Amount
+	carry := "" // the currency of the amount found last
 	for i := 0; i < len(runes); i++ {
 		if !isDigit(runes[i]) || (i > 0 && (isDigit(runes[i-1]) || latinLetter(runes[i-1]) && !randBefore(runes, i) || runes[i-1] == '.' || runes[i-1] == ',')) {
 			continue
 		}
-		a, next, ok := parseAt(runes, i, opt)
+		a, next, ok := parseAt(runes, i, opt, carry)
 		if !ok {
 			continue
 		}
-		opt.carry = a.Currency
+		carry = a.Currency
 		a.USD = a.Value * rate(rates, a.Currency)
 		// A stated dollar equivalent in parentheses right after.
 		if a.Currency != "USD" {
@@ -166,7 +165,7 @@ func statedUSD(runes []rune, i int, opt Options) (float64, int, bool) {
 	if k >= len(runes) || !isDigit(runes[k]) {
 		return 0, 0, false
 	}
-	a, next, ok := parseAt(runes, k, opt)
+	a, next, ok := parseAt(runes, k, opt, "")
 	if !ok || a.Currency != "USD" || a.Start < j {
 		return 0, 0, false
 	}
@@ -178,8 +177,9 @@ func statedUSD(runes []rune, i int, opt Options) (float64, int, bool) {
 }
 
 // parseAt parses an amount whose first digit is at i. It returns the amount
-// and the rune index just past it.
-func parseAt(runes []rune, i int, opt Options) (Amount, int, bool) {
+// and the rune index just past it. carry, when set, is the currency of an
+// earlier amount, which a bare scaled figure at a clause's end takes.
+func parseAt(runes []rune, i int, opt Options, carry string) (Amount, int, bool) {
 	start := i
 	cur, pstart := currencyBefore(runes, i, opt)
 	v, j, ok := number(runes, i)
@@ -206,8 +206,8 @@ func parseAt(runes []rune, i int, opt Options) (Amount, int, bool) {
 	// "raccoglie 13 miliardi di dollari, valutazione a 183 miliardi": a
 	// figure with a scale word and nothing after it, once an earlier
 	// amount has named the currency, is in that currency.
-	if cur == "" && suffixCur == "" && scaled && opt.carry != "" && clauseEnds(runes, end) {
-		cur = opt.carry
+	if cur == "" && suffixCur == "" && scaled && carry != "" && clauseEnds(runes, end) {
+		cur = carry
 	}
 	// "R45 million", "R12m": the rand, only with a scale word, so that
 	// "DeepSeek's R2" stays a model's name.
