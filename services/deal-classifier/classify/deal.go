@@ -189,6 +189,16 @@ func (s *state) roleOf(m mention, toks []token) role {
 	}
 	last := toks[min(k1, len(toks))-1]
 	possessive := strings.HasSuffix(last.lower, "'s") || strings.HasSuffix(last.lower, "\u2019s")
+	// "Jony Ive's io", "Vingroup's VinBrain": the owner of the AI company
+	// named next, told to say whose it is; not "Google's Character.AI
+	// licensing deal", where the owner's deal is meant.
+	if possessive {
+		for _, o := range s.ents {
+			if o.start > m.end && o.start <= m.end+4 && o.ai && !dealNounAfter(runes, o.end) {
+				r.background = true
+			}
+		}
+	}
 	// After the mention: skip auxiliaries and coordinated names.
 	k := k1
 	for steps := 0; k < len(toks) && steps < 6; steps++ {
@@ -254,6 +264,9 @@ func (s *state) roleOf(m mention, toks []token) role {
 			r.target += 3
 		case saidItRaises(toks, k) && (k0 == 0 || startupNoun(toks[k0-1].lower)):
 			r.target += 3
+		case completesPurchase(toks, k):
+			// "Lunit completes A$292 million takeover of Volpara": the buyer.
+			r.investor += 3
 		case afterAnchors[next]:
 			r.target += 3
 		case next == "to" && (strings.HasPrefix(after(1), "raise") || after(1) == "list" || after(1) == "go" || after(1) == "float"):
@@ -500,6 +513,38 @@ func closedRound(toks []token, k int) bool {
 	next := toks[k+1 : min(len(toks), k+8)]
 	return hasPrefixAny(next[:min(len(next), 5)], "$", "€", "£", "¥", "series", "seed", "round", "funding", "financing", "pre-seed") &&
 		!hasWordAny(next, "purchase", "acquisition", "takeover", "sale", "merger", "buyout", "deal")
+}
+
+// dealNounAfter reports whether the word after runes[end:] names a deal:
+// "Character.AI licensing deal", "Windsurf acquisition".
+func dealNounAfter(runes []rune, end int) bool {
+	rest := strings.ToLower(string(runes[end:min(len(runes), end+24)]))
+	rest = strings.TrimLeft(rest, " ")
+	for _, w := range []string{"deal", "licensing", "licence", "license", "acquisition", "purchase", "takeover", "buyout", "stake", "investment", "bid", "offer", "tie-up"} {
+		if strings.HasPrefix(rest, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// completesPurchase reports whether token k closes a purchase, which makes
+// the name before it the buyer: "completes A$292 million takeover of",
+// "has completed its acquisition of", not "completed a $60 million Series B".
+func completesPurchase(toks []token, k int) bool {
+	switch toks[k].lower {
+	case "completes", "completed", "closes", "closed", "finalises", "finalizes", "finalised", "finalized":
+	default:
+		return false
+	}
+	next := toks[k+1 : min(len(toks), k+6)]
+	for i, t := range next {
+		switch t.lower {
+		case "purchase", "acquisition", "takeover", "buyout":
+			return i+1 < len(next) && next[i+1].lower == "of"
+		}
+	}
+	return false
 }
 
 // saidItRaises reports whether the words from token k, after "said" or
@@ -799,13 +844,32 @@ func (s *state) dealFacts(topicSents []int, tr *events.TopicResult) *events.Deal
 			}
 		}
 	}
-	// Target: the best-placed AI company.
+	// Target: the best-placed AI company. The story's subject is named in
+	// more than one of its deal sentences; a name met once may be a word
+	// that only stood where a name would ("加上此前的天使轮,百川智能 ...").
+	// Only an AI company that no sentence makes a buyer or backer counts.
+	named := map[string]int{}
+	lastSent := map[string]int{}
+	for _, p := range cands {
+		switch {
+		case p.r.investor > 0 || p.backerOnly:
+			named[p.m.name] = -len(cands)
+		case p.m.ai:
+			if ls, ok := lastSent[p.m.name]; !ok || ls != p.sent {
+				named[p.m.name]++
+				lastSent[p.m.name] = p.sent
+			}
+		}
+	}
 	best := -1
 	bestScore := 0.0
 	for i := range cands {
 		p := &cands[i]
 		e := s.entry(p.m)
 		sc := p.r.target - p.r.investor + s.sents[p.sent].Weight
+		if named[p.m.name] > 1 {
+			sc += 0.5
+		}
 		if p.m.ai {
 			sc += 2
 		}

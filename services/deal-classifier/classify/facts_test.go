@@ -1270,6 +1270,16 @@ func TestDealPartiesInMoreWordings(t *testing.T) {
 		// A time counted from a launch dates no deal.
 		{"Oslo's Fjordline joins Europe's fastest-growing start-ups",
 			"Fjordline, the Norwegian start-up whose agents file expense reports, has raised $90m in a Series B led by Kestrel Partners at a $1.1bn valuation, ten months after launching its product.", "funding_round", "Fjordline", "Kestrel Partners", true},
+		// The story's subject is named in several of its sentences; a word
+		// that stood where a name would, once, is not the target.
+		{"阶跃星辰完成8亿元B轮融资 多家机构参投",
+			"大模型企业阶跃星辰宣布完成8亿元B轮融资。加上此前的天使轮,阶跃星辰累计融资额已超过12亿元。", "", "StepFun", "", false},
+		// The subject of "completes a takeover of" is the buyer.
+		{"Corvane completes A$180 million takeover of Tidemark Imaging",
+			"Medical AI company Corvane has completed its acquisition of Tidemark Imaging, an Auckland developer of mammography software.", "acquisition", "Tidemark Imaging", "Corvane", false},
+		// A person named as the owner of the company bought is no party.
+		{"Brightfold closes purchase of Mara Quint's Lumenwork AI for $90 million",
+			"The agent start-up's twelve engineers join Brightfold.", "acquisition", "Lumenwork AI", "Brightfold", false},
 	})
 }
 
