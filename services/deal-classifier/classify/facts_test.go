@@ -809,6 +809,14 @@ func TestNotChipPolicy(t *testing.T) {
 			"国家人工智能产业投资基金近日成立，出资额600亿元，由国家集成电路产业投资基金三期等共同出资，从事股权投资。"},
 		{"'독자 AI 파운데이션 모델' 5개 정예팀 선정…GPU·데이터 지원",
 			"과학기술정보통신부는 독자 AI 파운데이션 모델 프로젝트에 참여할 정예팀 5곳을 선정하고 GPU와 데이터를 지원한다고 밝혔다."},
+		// Legislators' demands, an application for aid, and a company's
+		// word that it obeys the rules are no government action.
+		{"Senators urge tighter curbs on chip-tool sales to China",
+			"Two Senate committee chairs called on the Commerce Department to revoke the remaining licences for tool shipments to Hanra Semiconductor's Chinese fabs."},
+		{"Hanra says it has applied for CHIPS grants for its Ohio fab",
+			"Hanra Semiconductor has submitted applications for CHIPS Act funding and expects the investment tax credit to cover part of the $9 billion plant; no award date was given."},
+		{"Corvane: 'We comply with the rules in every market'",
+			"The lithography maker said it follows all applicable export regulations and remains in regular contact with governments about new restrictions."},
 	}
 	notMatched(t, c, "chip_policy", cases)
 }
