@@ -1168,6 +1168,12 @@ func TestChipPolicyInMoreLanguages(t *testing.T) {
 			"Le régulateur chinois du marché a conclu, à titre préliminaire, que Nvidia avait violé la loi antimonopole lors du rachat de Mellanox.", "other"},
 		{"大基金三期出手：100亿元投向光刻产业链",
 			"国家集成电路产业投资基金三期拟出资100亿元设立专项子基金，重点投向光刻机企业。", "subsidy"},
+		{"Thailand wajibkan izin untuk ekspor chip AI asal AS",
+			"Kementerian Perdagangan Thailand mewajibkan izin bagi setiap pengiriman chip AI berkinerja tinggi buatan Amerika Serikat mulai bulan depan.", "export_control"},
+		{"Peking blokkeert uitvoer van chips van Hanra China",
+			"Het Chinese ministerie van Handel verbiedt de dochter en haar leveranciers om in China gemaakte chips naar Europa te sturen.", "export_control"},
+		{"經濟部擬立法：赴美設廠製程須落後一代",
+			"經濟部表示，晶圓廠赴海外設廠時，製程技術須比台灣本地至少落後一個世代，草案下月送立法院。", "export_control"},
 	} {
 		tr := c.Classify(Document{Title: tc.title, Text: tc.text}).Topic("chip_policy")
 		if tr == nil || !tr.Matched || tr.Facts == nil || tr.Facts.ChipPolicy == nil || tr.Facts.ChipPolicy.Action != tc.action {
