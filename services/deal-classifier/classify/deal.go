@@ -847,12 +847,13 @@ func (s *state) dealFacts(topicSents []int, tr *events.TopicResult) *events.Deal
 	// Target: the best-placed AI company. The story's subject is named in
 	// more than one of its deal sentences; a name met once may be a word
 	// that only stood where a name would ("加上此前的天使轮,百川智能 ...").
-	// Only an AI company that no sentence makes a buyer or backer counts.
+	// Only an AI company that no sentence makes a buyer or backer, or names
+	// as background or to describe another ("the OpenAI rival"), counts.
 	named := map[string]int{}
 	lastSent := map[string]int{}
 	for _, p := range cands {
 		switch {
-		case p.r.investor > 0 || p.backerOnly:
+		case p.r.investor > 0 || p.backerOnly || p.r.target < 0 || p.r.background:
 			named[p.m.name] = -len(cands)
 		case p.m.ai:
 			if ls, ok := lastSent[p.m.name]; !ok || ls != p.sent {

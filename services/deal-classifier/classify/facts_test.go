@@ -1288,6 +1288,10 @@ func TestDealPartiesInMoreWordings(t *testing.T) {
 		// that stood where a name would, once, is not the target.
 		{"阶跃星辰完成8亿元B轮融资 多家机构参投",
 			"大模型企业阶跃星辰宣布完成8亿元B轮融资。加上此前的天使轮,阶跃星辰累计融资额已超过12亿元。", "", "StepFun", "", false},
+		// A rival named twice to describe the company is not the story's
+		// subject.
+		{"",
+			"Paris-based Mistral AI said it raised €1.7 billion in its Series C, as the OpenAI rival spends more on training. The round values the two-year-old start-up at €11.7 billion, behind only OpenAI among model makers outside the US.", "funding_round", "Mistral AI", "", false},
 		// The subject of "completes a takeover of" is the buyer.
 		{"Corvane completes A$180 million takeover of Tidemark Imaging",
 			"Medical AI company Corvane has completed its acquisition of Tidemark Imaging, an Auckland developer of mammography software.", "acquisition", "Tidemark Imaging", "Corvane", false},
