@@ -849,17 +849,17 @@ func (s *state) dealFacts(topicSents []int, tr *events.TopicResult) *events.Deal
 	// that only stood where a name would ("加上此前的天使轮,百川智能 ...").
 	// Only an AI company that no sentence makes a buyer or backer, or names
 	// as background or to describe another ("the OpenAI rival"), counts.
-	named := map[string]int{}
-	lastSent := map[string]int{}
+	namedIn := map[string]map[int]bool{} // the sentences naming each AI company
+	notSubject := map[string]bool{}
 	for _, p := range cands {
 		switch {
 		case p.r.investor > 0 || p.backerOnly || p.r.target < 0 || p.r.background:
-			named[p.m.name] = -len(cands)
+			notSubject[p.m.name] = true
 		case p.m.ai:
-			if ls, ok := lastSent[p.m.name]; !ok || ls != p.sent {
-				named[p.m.name]++
-				lastSent[p.m.name] = p.sent
+			if namedIn[p.m.name] == nil {
+				namedIn[p.m.name] = map[int]bool{}
 			}
+			namedIn[p.m.name][p.sent] = true
 		}
 	}
 	best := -1
@@ -868,7 +868,7 @@ func (s *state) dealFacts(topicSents []int, tr *events.TopicResult) *events.Deal
 		p := &cands[i]
 		e := s.entry(p.m)
 		sc := p.r.target - p.r.investor + s.sents[p.sent].Weight
-		if named[p.m.name] > 1 {
+		if len(namedIn[p.m.name]) > 1 && !notSubject[p.m.name] {
 			sc += 0.5
 		}
 		if p.m.ai {
