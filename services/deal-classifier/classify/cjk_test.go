@@ -1,6 +1,11 @@
 package classify
 
-import "testing"
+import (
+	"slices"
+	"testing"
+
+	"github.com/newsmon/newsmon/pkg/events"
+)
 
 // TestCJKNames checks that unknown Chinese, Japanese and Korean company
 // names are found from the particles and deal words around them.
@@ -38,6 +43,23 @@ func TestCJKNames(t *testing.T) {
 		}
 		if !found {
 			t.Errorf("%s: investors %+v lack %q", tc.title, d.Investors, tc.investor)
+		}
+	}
+}
+
+// A Chinese name is found in either script: the gazetteer holds one form,
+// and outlets in Taipei, Hong Kong and the mainland write the others.
+func TestChineseNamesInEitherScript(t *testing.T) {
+	c := testClassifier(t)
+	for text, want := range map[string][]string{
+		"智譜與寒武紀獲騰訊投資": {"Zhipu AI", "Cambricon", "Tencent"}, // Traditional for the lists' Simplified
+		"辉达下周发布新芯片":   {"Nvidia"},                           // Simplified for Taiwan's 輝達
+	} {
+		res := c.Classify(Document{Title: text})
+		for _, name := range want {
+			if !slices.ContainsFunc(res.Entities, func(e events.Entity) bool { return e.Name == name }) {
+				t.Errorf("%s: entities %+v lack %s", text, res.Entities, name)
+			}
 		}
 	}
 }

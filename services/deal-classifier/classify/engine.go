@@ -140,11 +140,13 @@ func New(r *rules.Rules, opts ...Option) (*Classifier, error) {
 			v = int32(len(c.payloads))
 			index[key] = v
 			c.payloads = append(c.payloads, nil)
-			add := func() error { return b.Add(phrase, v, exact) }
+			var err error
 			if wordEnd {
-				add = func() error { return b.AddWordEnd(phrase, v) }
+				err = b.AddWordEnd(phrase, v)
+			} else {
+				err = b.Add(phrase, v, exact)
 			}
-			if err := add(); err != nil {
+			if err != nil {
 				return err
 			}
 		}

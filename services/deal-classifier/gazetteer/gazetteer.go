@@ -11,10 +11,8 @@ import (
 	"io/fs"
 	"slices"
 	"strings"
-	"sync"
 	"unicode"
 
-	"github.com/longbridgeapp/opencc"
 	"gopkg.in/yaml.v3"
 )
 
@@ -95,9 +93,6 @@ type Gazetteer struct {
 
 // Default returns the embedded lists.
 func Default() (*Gazetteer, error) {
-	if _, err := chineseScripts(); err != nil {
-		return nil, err
-	}
 	g := &Gazetteer{}
 	files, err := fs.Glob(dataFS, "data/*.yaml")
 	if err != nil {
@@ -150,61 +145,18 @@ func DecodeNodes(nodes []*yaml.Node) ([]Entry, error) {
 	return out, nil
 }
 
-// Aliases lists every surface form (names included) with its entry index,
-// and for a Chinese name its form in the other script: a Taipei or Hong
-// Kong outlet writes "智譜" and "寒武紀" for the "智谱" and "寒武纪" of the
-// lists, and a mainland outlet "辉达" for Taiwan's "輝達".
+// Aliases lists every surface form (names included) with its entry index.
 func (g *Gazetteer) Aliases() []Alias {
 	var out []Alias
 	for i := range g.Entries {
 		e := &g.Entries[i]
 		seen := map[string]bool{}
-		add := func(s string) {
+		for _, s := range append([]string{e.Name}, e.Aliases...) {
 			if seen[s] {
-				return
+				continue
 			}
 			seen[s] = true
 			out = append(out, Alias{Text: s, Entry: i, Exact: e.Exact || isAcronym(s)})
-		}
-		for _, s := range append([]string{e.Name}, e.Aliases...) {
-			add(s)
-			for _, v := range scriptVariants(s) {
-				add(v)
-			}
-		}
-	}
-	return out
-}
-
-// chineseScripts converts between Simplified and Traditional Chinese, the
-// latter as Taiwan and as Hong Kong write it. The dictionaries are embedded
-// in the library, so building them fails only if the library is broken.
-var chineseScripts = sync.OnceValues(func() ([]*opencc.OpenCC, error) {
-	var cs []*opencc.OpenCC
-	for _, conf := range []string{"s2tw", "s2hk", "t2s"} {
-		c, err := opencc.New(conf)
-		if err != nil {
-			return nil, fmt.Errorf("gazetteer: Chinese script converter %s: %w", conf, err)
-		}
-		cs = append(cs, c)
-	}
-	return cs, nil
-})
-
-// scriptVariants returns the forms of s in the other Chinese scripts, or
-// nothing when s has no Han character.
-func scriptVariants(s string) []string {
-	if !strings.ContainsFunc(s, func(r rune) bool { return unicode.Is(unicode.Han, r) }) {
-		return nil
-	}
-	cs, err := chineseScripts()
-	if err != nil {
-		return nil
-	}
-	var out []string
-	for _, c := range cs {
-		if v, err := c.Convert(s); err == nil && v != s && !slices.Contains(out, v) {
-			out = append(out, v)
 		}
 	}
 	return out

@@ -48,27 +48,3 @@ func TestAcronymsExact(t *testing.T) {
 		}
 	}
 }
-
-// A Chinese name is found in either script: the lists hold one form, and
-// outlets in Taipei, Hong Kong and the mainland write the others.
-func TestChineseNamesInBothScripts(t *testing.T) {
-	g, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := map[string]string{}
-	for _, a := range g.Aliases() {
-		got[a.Text] = g.Entries[a.Entry].Name
-	}
-	for alias, name := range map[string]string{
-		"智譜": "Zhipu AI", "寒武紀": "Cambricon", "騰訊": "Tencent", // from Simplified
-		"辉达": "Nvidia", // from Taiwan's Traditional
-	} {
-		if got[alias] != name {
-			t.Errorf("alias %s -> %q, want %q", alias, got[alias], name)
-		}
-	}
-	if v := scriptVariants("Nvidia"); v != nil {
-		t.Errorf("scriptVariants(Nvidia) = %q, want none", v)
-	}
-}

@@ -16,6 +16,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/newsmon/newsmon/pkg/events"
+	"github.com/newsmon/newsmon/services/deal-classifier/acmatch"
 	"github.com/newsmon/newsmon/services/deal-classifier/classify"
 	"github.com/newsmon/newsmon/services/deal-classifier/gazetteer"
 )
@@ -261,14 +262,15 @@ func within(got, want float64) bool {
 
 // normName lower-cases a name, drops company endings and folds accents, so
 // a label written without them ("Cerebro Verde") matches the text's
-// "Cérebro Verde". A chain of transformers keeps state, so each call makes
-// its own.
+// "Cérebro Verde". Traditional Chinese folds to Simplified as the matcher
+// folds it, so a label's "智譜" is the gazetteer's "智谱". A chain of
+// transformers keeps state, so each call makes its own.
 func normName(s string) string {
 	fold := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
 	if folded, _, err := transform.String(fold, s); err == nil {
 		s = folded
 	}
-	s = strings.ToLower(strings.TrimSpace(s))
+	s = strings.ToLower(strings.TrimSpace(acmatch.FoldString(s)))
 	for _, suf := range []string{" inc.", " inc", " corp.", " corp", " ltd", " co.", " group", " holdings", " ai", " technology", " technologies", " systems"} {
 		s = strings.TrimSuffix(s, suf)
 	}
