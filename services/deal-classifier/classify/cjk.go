@@ -22,10 +22,18 @@ var cjkRaise = []string{"調達", "出資を受け", "투자 유치", "투자를
 var cjkSubjectEnds = []string{"、", "，", ",", "が", "は", "宣布", "完成", "获得", "获", "이 ", "가 ", "는 ", "은 "}
 
 // cjkBackerEnds follow a backer's name.
-var cjkBackerEnds = []string{"などが出資", "が出資", "から出資", "などから", "が引き受け", "が主導", "联合领投", "领投", "参投", "跟投", "등이 참여", "이 참여", "가 참여"}
+var cjkBackerEnds = []string{"などが出資", "が出資", "から出資", "などから", "が引き受け", "が主導", "を引受先と", "が引受先とな", "联合领投", "领投", "参投", "跟投", "등이 참여", "이 참여", "가 참여"}
 
 // cjkBackerStarts open a backer's name: "由红杉中国领投".
 var cjkBackerStarts = []string{"由", "老股东"}
+
+// cjkBackerLeads open a list of backers that runs to the sentence's end
+// or "など": "引受先はQBキャピタルと九州の地方銀行系ファンド".
+var cjkBackerLeads = []string{"引受先は", "引受先には", "引き受け先は", "出資者は"}
+
+// cjkParticles end a name when walking back from a backer ending: "同社は
+// 薩摩ベンチャーズを引受先とする" names 薩摩ベンチャーズ.
+const cjkParticles = "はがをにで"
 
 // cjkDescriptors end a description before a name.
 var cjkDescriptors = []string{"企业", "公司", "厂商", "初创", "开发商", "スタートアップ", "企業", "스타트업", "기업"}
@@ -84,7 +92,7 @@ func (s *state) cjkNames(si int) {
 			b := k
 			// "コースラ・ベンチャーズ": the katakana middle dot joins a name.
 			// "や" and "と" join names in a list, so a name stops there.
-			for b > 0 && (acmatch.IsCJK(runes[b-1]) || unicode.IsLetter(runes[b-1]) || unicode.IsDigit(runes[b-1]) || runes[b-1] == '・') && runes[b-1] != 'や' && runes[b-1] != 'と' && k-b < cjkDottedMax {
+			for b > 0 && (acmatch.IsCJK(runes[b-1]) || unicode.IsLetter(runes[b-1]) || unicode.IsDigit(runes[b-1]) || runes[b-1] == '・') && runes[b-1] != 'や' && runes[b-1] != 'と' && !strings.ContainsRune(cjkParticles, runes[b-1]) && k-b < cjkDottedMax {
 				b--
 			}
 			// "NEAやコースラ・ベンチャーズなどが引き受けた": "など" (and
@@ -104,6 +112,44 @@ func (s *state) cjkNames(si int) {
 			s.cjkAdd(si, runes, b, e-b, false)
 		}
 	}
+	s.cjkBackerList(si, runes)
+}
+
+// cjkBackerList adds the names listed after a backer lead, split at "や",
+// "と" and "、"; a description in the list ("九州の地方銀行系ファンド") is no
+// name and cjkAdd drops it.
+func (s *state) cjkBackerList(si int, runes []rune) {
+	text := string(runes)
+	for _, w := range cjkBackerLeads {
+		i := strings.Index(text, w)
+		if i < 0 {
+			continue
+		}
+		from := len([]rune(text[:i])) + len([]rune(w))
+		end := from
+		for end < len(runes) && runes[end] != '。' && !strings.HasPrefix(string(runes[end:]), "など") {
+			end++
+		}
+		b := from
+		for k := from; k <= end; k++ {
+			if k == end || runes[k] == 'や' || runes[k] == 'と' || runes[k] == '、' {
+				s.cjkAdd(si, runes, b, k-b, false)
+				b = k + 1
+			}
+		}
+	}
+}
+
+// cjkListedBacker reports whether the name starting at pos stands in a
+// list after a backer lead in the same sentence.
+func (s *state) cjkListedBacker(pos int) bool {
+	before := string(s.text.Runes[max(0, pos-40):pos])
+	for _, w := range cjkBackerLeads {
+		if k := strings.LastIndex(before, w); k >= 0 && !strings.ContainsAny(before[k:], "。.") {
+			return true
+		}
+	}
+	return false
 }
 
 // cjkNameMax and cjkDottedMax bound the length in runes of a CJK name, and

@@ -179,6 +179,9 @@ func (s *state) roleOf(m mention, toks []token) role {
 			}
 		}
 		rest = strings.TrimPrefix(strings.TrimPrefix(rest, "など"), "等")
+		if s.cjkListedBacker(m.start) {
+			r.investor += 3
+		}
 		for _, w := range cjkBackerEnds {
 			if strings.HasPrefix(rest, w) {
 				r.investor += 3
@@ -1358,6 +1361,8 @@ func (s *state) dealType(order []int, df *events.DealFacts) string {
 			strategic = strategic || hasPhrase(low, w)
 		}
 	}
+	// paidStake: the headline puts a sum into the company.
+	paidStake := s.titleHas("deal_stake") && s.has(0, builtinID("@money"))
 	ledBy := false
 	for _, si := range order {
 		if s.termIn(si, "investor_lead") {
@@ -1371,18 +1376,20 @@ func (s *state) dealType(order []int, df *events.DealFacts) string {
 		// A listed company selling new shares to investors; a headline
 		// "top-up placement" stays one.
 		return events.DealOther
-	case (anyMain(top[:1], "deal_licence") || anyMain(top, "deal_licence") && !anyMain(top, "deal_acquisition")) && !s.titleHas("deal_stake", "deal_licence"):
+	case (anyMain(top[:1], "deal_licence") || anyMain(top, "deal_licence") && !anyMain(top, "deal_acquisition")) && !s.titleHas("deal_stake", "deal_licence") && !paidStake:
 		// Licence-and-hire: pays for the technology and the people. A stake
 		// named in the headline beside a licence ("takes $1bn stake in
-		// OpenAI and licenses its characters") is the capital event.
+		// OpenAI and licenses its characters", "Disney to invest $1
+		// billion in OpenAI, license characters for Sora") is the capital
+		// event.
 		return events.DealOther
 	case anyMain(top, "deal_ipo") && !explicitRound:
 		return events.DealIPO
 	case strategic && !explicitRound:
 		return events.DealStrategicInvestment
-	case anyMain(top, "deal_acquisition") && !any(top[:1], "deal_stake") && !s.proceedsToBuy():
+	case anyMain(top, "deal_acquisition") && !s.stakeIn(top[0], df.Target) && !s.proceedsToBuy():
 		return events.DealAcquisition
-	case (any(order, "deal_other") || s.titleHas("deal_other")) && !strongRound && !any(order, "deal_acquisition"):
+	case (any(order, "deal_other") || s.titleHas("deal_other")) && !strongRound && !any(order, "deal_acquisition") && !paidStake:
 		return events.DealOther
 	case strongRound && s.corporateShare(top, df) && !s.titleHas("investor_lead") && !s.titleHas("raise_verb") && !s.titleLeads():
 		// A corporate or state backer named with the share it takes
@@ -1525,6 +1532,36 @@ func (s *state) proceedsToBuy() bool {
 	}
 	r, a := s.termStart(0, "raise_verb"), s.termStart(0, "deal_acquisition")
 	return r >= 0 && a > r
+}
+
+// stakeNouns name a holding outright, so a sentence with one tells of a
+// stake even when it describes the target instead of naming it ("takes
+// stake in Hanoi AI-chip designer").
+var stakeNouns = []string{"stake", "stakes", "shares in", "equity", "入股", "持股", "지분", "出資"}
+
+// stakeIn reports whether sentence si holds a stake word about this deal:
+// it also names the target, a figure, a share or a holding. "Meta makes a year-end
+// bet on AI agents" is a figure of speech over a lede in which Meta agrees
+// to acquire Manus.
+func (s *state) stakeIn(si int, target string) bool {
+	if !s.termIn(si, "deal_stake") {
+		return false
+	}
+	low := strings.ToLower(s.sentenceText(si))
+	if s.has(si, builtinID("@money")) || percentShare(low) {
+		return true
+	}
+	for _, w := range stakeNouns {
+		if hasPhrase(low, w) {
+			return true
+		}
+	}
+	for _, m := range s.ents {
+		if m.sent == si && m.name == target {
+			return true
+		}
+	}
+	return false
 }
 
 // titleHas reports whether the headline holds every one of terms.

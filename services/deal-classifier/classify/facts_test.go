@@ -141,6 +141,16 @@ func TestDealMoneyAndType(t *testing.T) {
 			"Orrin Labs completes recapitalisation; Halden Systems to hold 30%",
 			"Orrin Labs, the AI model developer, said its recapitalisation was complete, leaving it controlled by a nonprofit board, with Halden Systems holding about 30% of the new company, a stake valued at roughly $40 billion.",
 			events.DealOther, 0, 0},
+		// A figurative "bet" in the headline over a lede that buys the
+		// company; a stake with its sum beside a licence.
+		{"a figurative bet over a purchase",
+			"Harbeck makes a holiday bet on AI tutors",
+			"Harbeck Systems has agreed to acquire Tavori Learning, the Lisbon start-up whose AI tutor drew a wave of sign-ups this year, in a deal people briefed on it put at about $900 million.",
+			events.DealAcquisition, 900e6, 0},
+		{"a stake beside a licence",
+			"Lumen Studios to invest $500 million in Kestrine AI, license its film library",
+			"Lumen Studios will take a $500 million equity stake in Kestrine AI and let the start-up's video model use its characters under a two-year licensing agreement.",
+			events.DealStrategicInvestment, 500e6, 0},
 	}
 	for _, tc := range cases {
 		d := dealOf(t, c, tc.name, tc.title, tc.text)
@@ -243,6 +253,18 @@ func TestChipActions(t *testing.T) {
 		{"a CHIPS award names the US",
 			"CHIPS grant to packaging start-up Lumeron becomes an equity stake",
 			"The $150 million award to the Arizona packaging company will now take the form of preferred shares, extending the practice of seeking ownership in return for subsidies.",
+			events.ActionSubsidy, "US"},
+		{"a preliminary CHIPS deal",
+			"Lumeron gets preliminary $600m CHIPS deal for gallium nitride wafers",
+			"Lumeron signed a preliminary memorandum for up to $600 million in direct funding for its wafer plant in upstate New York.",
+			events.ActionSubsidy, "US"},
+		{"a ministry funding part of an investment",
+			"METI backs Hanra Memory lines with up to ¥150bn",
+			"Japan's industry ministry will fund up to ¥150 billion of the investment Hanra Memory is making in advanced flash memory chip lines at its Kitakami plant.",
+			events.ActionSubsidy, "Japan"},
+		{"a CHIPS award for a campus",
+			"",
+			"Corvane Packaging finalised a CHIPS award of up to US$300m for the test and packaging campus it is building in Arizona.",
 			events.ActionSubsidy, "US"},
 	}
 	for _, tc := range cases {
@@ -696,6 +718,9 @@ func TestNotADeal(t *testing.T) {
 			"据报道，一家早期投资机构就融资条款纠纷对月之暗面创始人申请仲裁。"},
 		{"政府、AI・半導体に2030年度までに10兆円超支援",
 			"首相は、人工知能と半導体分野に2030年度までに10兆円以上の公的支援を行う新たな枠組みを表明した。出資や債務保証を可能にする法整備も進める。"},
+		// Advertisers buying airtime.
+		{"The chatbot ads that aired during the cup final, ranked",
+			"AI assistant makers, a chipmaker and one AI-powered fridge bought time during Saturday's broadcast; several leaned on football legends."},
 	}
 	notMatched(t, c, "ai_investment", cases)
 }
@@ -817,6 +842,19 @@ func TestNotChipPolicy(t *testing.T) {
 			"Hanra Semiconductor has submitted applications for CHIPS Act funding and expects the investment tax credit to cover part of the $9 billion plant; no award date was given."},
 		{"Corvane: 'We comply with the rules in every market'",
 			"The lithography maker said it follows all applicable export regulations and remains in regular contact with governments about new restrictions."},
+		// A sales goal with a country's share of revenue, a snack maker's
+		// tariff, a customer's qualification of memory, a product made to
+		// fit the rules and a fab delay that leaves an aid application open.
+		{"Corvane sets 2030 sales goal at capital markets day",
+			"Corvane told investors it expects 2030 sales of €30bn to €40bn, driven by AI demand for its lithography systems, and said China should make up about 20% of revenue next year."},
+		{"Canadian duty on US snacks hits Iowa potato chip maker",
+			"Prairie Crisp, a potato chip maker in Des Moines, said orders from Canadian grocers fell after Ottawa kept a 25% retaliatory tariff on American snack foods."},
+		{"Hanra Memory's HBM3 cleared for the H20",
+			"Nvidia has approved a version of Hanra Memory's HBM3 for the H20, the accelerator it sells in China, according to two people briefed on the tests."},
+		{"Corvane readies a China-market variant of its accelerator",
+			"Corvane is developing a version of its newest AI chip for Chinese customers that will fit within current US export rules, people familiar with the plans said."},
+		{"Hanra pushes Arizona fab output to 2027",
+			"Hanra Semiconductor has delayed volume production at its Arizona fab to 2027 and declined to say whether the change affects its CHIPS Act application."},
 	}
 	notMatched(t, c, "chip_policy", cases)
 }
