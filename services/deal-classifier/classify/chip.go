@@ -236,8 +236,9 @@ func (s *state) backgroundStart(si int) int {
 		case "after", "amid", "following", "despite", "because", "retaliating", "retaliation":
 			return t.start
 		case "ahead", "before":
-			// "agrees to buy Weights & Biases ahead of its IPO"
-			if next == "of" || next == "its" || next == "a" || next == "an" {
+			// "agrees to buy Weights & Biases ahead of its IPO", "weeks
+			// before the cloud provider's planned IPO"
+			if next == "of" || next == "its" || next == "a" || next == "an" || t.lower == "before" && next == "the" {
 				return t.start
 			}
 		case "as":

@@ -337,8 +337,10 @@ func (s *state) roleOf(m mention, toks []token) role {
 			// "hires Voxel founders": whose people a licence-and-hire
 			// deal takes.
 			r.target += 3
-		case personTitles[next] && next != "investor" && next != "partner" && k+1 < len(toks) && isCap(toks[k+1]):
-			// "Spotify founder Daniel Ek": the company describes the person.
+		case personTitles[next] && next != "investor" && next != "partner" && k+1 < len(toks) && isCap(toks[k+1]) && !(m.end < len(runes) && runes[m.end] == ','):
+			// "Spotify founder Daniel Ek": the company describes the person;
+			// not "led by Drive Capital, chief executive Maya Okafor said",
+			// where the comma closes a list and opens the attribution.
 			r.background = true
 		}
 	}
@@ -352,6 +354,11 @@ func (s *state) roleOf(m mention, toks []token) role {
 	if k0 > 1 && toks[k0-1].lower == "after" && timeSpans[toks[k0-2].lower] {
 		r.background = true
 	}
+	// "chief executive Maya Okafor said": a person named to speak, not a
+	// backer in the list before.
+	if k0 > 0 && personTitles[toks[k0-1].lower] && k1 < len(toks) && reportVerbs[toks[k1].lower] {
+		r.background = true
+	}
 	// "former OpenAI technology chief Mira Murati": the company describes
 	// a person's past or present job.
 	if k0 > 0 && (toks[k0-1].lower == "former" || toks[k0-1].lower == "ex") {
@@ -362,7 +369,7 @@ func (s *state) roleOf(m mention, toks []token) role {
 	if k0 > 1 && researcherWords[toks[k0-2].lower] && (toks[k0-1].lower == "at" || toks[k0-1].lower == "from" || toks[k0-1].lower == "de" || toks[k0-1].lower == "of" || toks[k0-1].lower == "von") {
 		r.background = true
 	}
-	for q := k1; q < min(len(toks), k1+3) && !isCap(toks[q]) && !andWords[toks[q].lower]; q++ {
+	for q := k1; q < min(len(toks), k1+3) && !isCap(toks[q]) && !andWords[toks[q].lower] && !(m.end < len(runes) && runes[m.end] == ','); q++ {
 		if personTitles[toks[q].lower] && q+1 < len(toks) && isCap(toks[q+1]) {
 			r.background = true
 			break

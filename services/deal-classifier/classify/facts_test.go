@@ -147,6 +147,10 @@ func TestDealMoneyAndType(t *testing.T) {
 			"Harbeck makes a holiday bet on AI tutors",
 			"Harbeck Systems has agreed to acquire Tavori Learning, the Lisbon start-up whose AI tutor drew a wave of sign-ups this year, in a deal people briefed on it put at about $900 million.",
 			events.DealAcquisition, 900e6, 0},
+		{"the buyer's own listing is background",
+			"",
+			"Tallis Cloud has agreed to acquire Quorra AI, the model-evaluation start-up, for about $400 million, weeks before the cloud provider's planned IPO.",
+			events.DealAcquisition, 400e6, 0},
 		{"a stake beside a licence",
 			"Lumen Studios to invest $500 million in Kestrine AI, license its film library",
 			"Lumen Studios will take a $500 million equity stake in Kestrine AI and let the start-up's video model use its characters under a two-year licensing agreement.",
@@ -530,6 +534,16 @@ func TestDealParties(t *testing.T) {
 			"Birmingham's Deedwise agrees sale to Halden Legal",
 			"Deedwise, a start-up whose tool drafts first versions of conveyancing paperwork from a property file, has agreed to be bought by Halden Legal.",
 			"Deedwise", nil, []string{"Birmingham"}},
+		// A list of backers closed by a comma before the chief executive
+		// who speaks; "reliance" in lower case is no Reliance.
+		{"the chief executive who speaks is no backer",
+			"Pittsburgh weld-inspection firm plans to double headcount",
+			"Weldscan AI, whose vision models spot defects in steel welds, has closed a $20 million Series A round led by Allegheny Forge Capital, chief executive Dana Whitlock said on Tuesday.",
+			"Weldscan AI", []string{"Allegheny Forge Capital"}, []string{"Dana Whitlock"}},
+		{"reliance is no investor",
+			"Vantor AI files to list on Nasdaq",
+			"Inference-chip designer Vantor AI made its IPO filing public, showing first-half revenue of $90 million and a heavy reliance on one Gulf customer.",
+			"Vantor AI", nil, []string{"Reliance"}},
 	}
 	for _, tc := range cases {
 		d := dealOf(t, c, tc.name, tc.title, tc.text)
@@ -853,6 +867,14 @@ func TestNotChipPolicy(t *testing.T) {
 			"Nvidia has approved a version of Hanra Memory's HBM3 for the H20, the accelerator it sells in China, according to two people briefed on the tests."},
 		{"Corvane readies a China-market variant of its accelerator",
 			"Corvane is developing a version of its newest AI chip for Chinese customers that will fit within current US export rules, people familiar with the plans said."},
+		// A candidate's remark on air, a politician walking a remark back,
+		// and a plant placed "in southern Taiwan".
+		{"Candidate pans chip grants on a podcast",
+			"The Republican nominee said on a podcast that he would rather use tariffs than grants to bring chip factories home, calling the CHIPS Act a bad deal."},
+		{"Speaker walks back remark on repealing chips law",
+			"The House Speaker said he had misheard a question on whether his party would try to repeal the CHIPS Act, adding that lawmakers might instead streamline it."},
+		{"Hanra buys a display plant to expand packaging",
+			"Hanra Semiconductor will buy a display factory in southern Taiwan from Corvane for NT$12 billion and convert it to relieve tight packaging capacity."},
 		{"Hanra pushes Arizona fab output to 2027",
 			"Hanra Semiconductor has delayed volume production at its Arizona fab to 2027 and declined to say whether the change affects its CHIPS Act application."},
 	}

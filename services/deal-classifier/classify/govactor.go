@@ -10,6 +10,10 @@ var (
 	// notActorBefore are words that make a government the place or the
 	// target of an action ("exports to China", "investment in the US").
 	notActorBefore = set(`to into against on for from toward towards across in of with than between via about`)
+	// compassWords stand between a preposition and the country it places:
+	// "a display factory in southern Taiwan".
+	compassWords = set(`north south east west northern southern eastern western central northeastern northwestern
+		southeastern southwestern`)
 	// companyEndings close a company's name before a country that names
 	// its local arm: "Pegatron Technology India", "Samsung Electronics
 	// Vietnam".
@@ -42,7 +46,7 @@ func (s *state) govActs(m mention) bool {
 	if k0 > 0 && notActorBefore[toks[k0-1].lower] {
 		return false
 	}
-	if k0 > 1 && toks[k0-1].lower == "the" && notActorBefore[toks[k0-2].lower] {
+	if k0 > 1 && (toks[k0-1].lower == "the" || compassWords[toks[k0-1].lower]) && notActorBefore[toks[k0-2].lower] {
 		return false
 	}
 	// "Pegatron's India iPhone plant", "Apple's China sales": a country
