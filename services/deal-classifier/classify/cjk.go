@@ -113,6 +113,31 @@ func (s *state) cjkNames(si int) {
 		}
 	}
 	s.cjkBackerList(si, runes)
+	if koreanInvestText(text) {
+		s.koreanInvestee(si, runes)
+	}
+}
+
+// koreanInvestee adds the company a Korean investing sentence puts money
+// in: the word before "에 " after a company word, as in "AI 반도체 기업
+// 한빛칩스에 800억원을 투자한다".
+func (s *state) koreanInvestee(si int, runes []rune) {
+	for k := 1; k+1 < len(runes); k++ {
+		if runes[k] != '에' || runes[k+1] != ' ' {
+			continue
+		}
+		b := k
+		for b > 0 && runes[b-1] != ' ' {
+			b--
+		}
+		if b < 2 || b == k {
+			continue
+		}
+		before := strings.TrimRight(string(runes[:b]), " ")
+		if endsWithAny(before, cjkDescriptors) {
+			s.cjkAdd(si, runes, b, k-b, true)
+		}
+	}
 }
 
 // cjkBackerList adds the names listed after a backer lead, split at "や",
@@ -342,4 +367,19 @@ func endsWithAny(s string, suffixes []string) bool {
 		}
 	}
 	return false
+}
+
+// koreanInvestVerbs end a Korean sentence in which its subject invests:
+// "투자한다", "투자했다", "투자하기로 했다". A raise ("투자를 유치했다")
+// is the other way round.
+var koreanInvestVerbs = []string{"투자한다", "투자했다", "투자하기로", "투자할 계획", "투자해", "투자를 단행", "지분을 인수"}
+
+// koreanInvests reports whether sentence si has a Korean investing verb
+// and no raise.
+func (s *state) koreanInvests(si int) bool {
+	return koreanInvestText(s.sentenceText(si))
+}
+
+func koreanInvestText(text string) bool {
+	return containsAnyWord(text, koreanInvestVerbs) && !strings.Contains(text, "유치")
 }

@@ -182,6 +182,24 @@ func (s *state) roleOf(m mention, toks []token) role {
 		if s.cjkListedBacker(m.start) {
 			r.investor += 3
 		}
+		// "엔비디아 의존도를 낮추고", "对英伟达的依赖", "エヌビディア依存": the
+		// company others depend on, as "reliance on Nvidia" in English.
+		for _, w := range []string{"의존", " 의존", "에 대한 의존", "에 의존", "依存", "への依存", "的依赖", "依赖"} {
+			if strings.HasPrefix(rest, w) {
+				r.background = true
+			}
+		}
+		// "국민성장펀드가 퓨리오사AI에 1500억원을 투자한다": in a sentence
+		// whose verb invests, the subject is the backer and the name
+		// before "에" the company invested in.
+		if s.koreanInvests(m.sent) {
+			switch {
+			case strings.HasPrefix(rest, "가 ") || strings.HasPrefix(rest, "이 ") || strings.HasPrefix(rest, "는 ") || strings.HasPrefix(rest, "은 "):
+				r.investor += 3
+			case strings.HasPrefix(rest, "에 ") || strings.HasPrefix(rest, "에게 "):
+				r.target += 3
+			}
+		}
 		for _, w := range cjkBackerEnds {
 			if strings.HasPrefix(rest, w) {
 				r.investor += 3
@@ -755,7 +773,9 @@ func (s *state) namesStartup(order []int) bool {
 func publicBody(name string) bool {
 	l := strings.ToLower(name)
 	for _, w := range []string{"ministry", "fund", "agency", "joint undertaking", "eurohpc", "commission", "department",
-		"council", "bank", "corporation", "authority", "sovereign", "office", "government", "institute"} {
+		"council", "bank", "corporation", "authority", "sovereign", "office", "government", "institute",
+		// "국민성장펀드", "国家基金", "官民ファンド".
+		"펀드", "기금", "基金", "ファンド"} {
 		if strings.Contains(l, w) {
 			return true
 		}
