@@ -182,6 +182,31 @@ func (s *state) roleOf(m mention, toks []token) role {
 		if s.cjkListedBacker(m.start) {
 			r.investor += 3
 		}
+		// A Korean merger: "리벨리온·사피온 합병", "리벨리온과 사피온코리아가
+		// 합병": the first named survives and buys the second; "존속법인은
+		// 리벨리온" names the survivor, "사피온코리아를 흡수" the one absorbed.
+		// "SK텔레콤 계열 사피온코리아": SK Telecom owns it, it is no party.
+		before := string(runes[max(0, m.start-8):m.start])
+		if strings.Contains(string(runes[m.end:min(len(runes), m.end+24)]), "합병") {
+			switch {
+			case strings.HasSuffix(before, "·") || strings.HasSuffix(before, "과 ") || strings.HasSuffix(before, "와 "):
+				r.target += 3
+			case strings.HasPrefix(rest, "과 합병") || strings.HasPrefix(rest, "와 합병"):
+				// "지난해 사피온코리아와 합병하며": the one merged with, which
+				// may be told as background; neither role from this.
+			case strings.HasPrefix(rest, "·") || strings.HasPrefix(rest, "과 ") || strings.HasPrefix(rest, "와 "):
+				r.investor += 3
+			}
+		}
+		if strings.HasSuffix(before, "존속법인은 ") || strings.HasSuffix(before, "존속 법인은 ") {
+			r.investor += 3
+		}
+		if strings.HasPrefix(rest, "를 흡수") || strings.HasPrefix(rest, "을 흡수") {
+			r.target += 3
+		}
+		if strings.HasPrefix(rest, " 계열") {
+			r.background = true
+		}
 		// "엔비디아 의존도를 낮추고", "对英伟达的依赖", "エヌビディア依存": the
 		// company others depend on, as "reliance on Nvidia" in English.
 		for _, w := range []string{"의존", " 의존", "에 대한 의존", "에 의존", "依存", "への依存", "的依赖", "依赖"} {
@@ -288,6 +313,10 @@ func (s *state) roleOf(m mention, toks []token) role {
 		case completesPurchase(toks, k):
 			// "Lunit completes A$292 million takeover of Volpara": the buyer.
 			r.investor += 3
+		case mergesWith(toks[k:]):
+			// "Rebellions completes merger with Sapeon": the surviving
+			// company buys the one it merges with.
+			r.investor += 3
 		case afterAnchors[next]:
 			r.target += 3
 		case next == "to" && (strings.HasPrefix(after(1), "raise") || after(1) == "list" || after(1) == "go" || after(1) == "float"):
@@ -391,6 +420,19 @@ func (s *state) roleOf(m mention, toks []token) role {
 		if personTitles[toks[q].lower] && q+1 < len(toks) && isCap(toks[q+1]) {
 			r.background = true
 			break
+		}
+	}
+	// "completes merger with Sapeon Korea": the company merged into the
+	// named one.
+	// "merger with SK's Sapeon": over an owner's possessive.
+	w := k0
+	if w > 0 && isPossessive(toks[w-1]) {
+		w--
+	}
+	if w > 1 && toks[w-1].lower == "with" {
+		switch toks[w-2].lower {
+		case "merger", "merge", "merges", "merged", "merging":
+			r.target += 3
 		}
 	}
 	// "a home-grown alternative to Nvidia", "rivals Nvidia", "chips from
@@ -779,6 +821,29 @@ func publicBody(name string) bool {
 		if strings.Contains(l, w) {
 			return true
 		}
+	}
+	return false
+}
+
+// mergesWith reports whether toks open with a merger verb and "with":
+// "completes merger with", "has completed its merger with", "merges with".
+func mergesWith(toks []token) bool {
+	k := 0
+	for k < len(toks) && k < 3 && (auxWords[toks[k].lower] || toks[k].lower == "to" || toks[k].lower == "agreed" || toks[k].lower == "agrees") {
+		k++
+	}
+	if k >= len(toks) {
+		return false
+	}
+	switch toks[k].lower {
+	case "merges", "merged", "merge", "merging":
+		return k+1 < len(toks) && toks[k+1].lower == "with"
+	case "completes", "completed", "complete", "completing", "finalises", "finalised", "finalizes", "finalized", "closes", "closed", "seals", "sealed":
+		k++
+		if k < len(toks) && (toks[k].lower == "its" || toks[k].lower == "the") {
+			k++
+		}
+		return k+1 < len(toks) && toks[k].lower == "merger" && toks[k+1].lower == "with"
 	}
 	return false
 }
