@@ -268,7 +268,7 @@ func TestChipActions(t *testing.T) {
 			events.ActionSubsidy, "Japan"},
 		{"a refusal to clear a chip",
 			"Washington rules out a cut-down accelerator for China",
-			"Federal agencies have been told the administration will not clear Corvane's X40C, a scaled-back design meant for Chinese buyers, according to a report.",
+			"Federal agencies have been told the administration will not clear Corvane's X40C chip, a scaled-back design meant for Chinese buyers, according to a report.",
 			events.ActionExportControl, "US"},
 		{"research money taken away",
 			"Commerce pulls CHIPS research funds from consortium",
