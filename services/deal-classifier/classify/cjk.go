@@ -152,7 +152,7 @@ func (s *state) cjkBackerList(si int, runes []rune) {
 		}
 		from := len([]rune(text[:i])) + len([]rune(w))
 		end := from
-		for end < len(runes) && runes[end] != '。' && !strings.HasPrefix(string(runes[end:]), "など") {
+		for end < len(runes) && runes[end] != '。' && !(runes[end] == 'な' && end+1 < len(runes) && runes[end+1] == 'ど') {
 			end++
 		}
 		b := from

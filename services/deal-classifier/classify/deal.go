@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsmon/newsmon/pkg/events"
+	"github.com/newsmon/newsmon/services/deal-classifier/acmatch"
 	"github.com/newsmon/newsmon/services/deal-classifier/gazetteer"
 	"github.com/newsmon/newsmon/services/deal-classifier/money"
 	"github.com/newsmon/newsmon/services/deal-classifier/rules"
@@ -179,50 +180,54 @@ func (s *state) roleOf(m mention, toks []token) role {
 			}
 		}
 		rest = strings.TrimPrefix(strings.TrimPrefix(rest, "など"), "等")
-		if s.cjkListedBacker(m.start) {
-			r.investor += 3
-		}
-		// A Korean merger: "리벨리온·사피온 합병", "리벨리온과 사피온코리아가
-		// 합병": the first named survives and buys the second; "존속법인은
-		// 리벨리온" names the survivor, "사피온코리아를 흡수" the one absorbed.
-		// "SK텔레콤 계열 사피온코리아": SK Telecom owns it, it is no party.
-		before := string(runes[max(0, m.start-8):m.start])
-		if strings.Contains(string(runes[m.end:min(len(runes), m.end+24)]), "합병") {
-			switch {
-			case strings.HasSuffix(before, "·") || strings.HasSuffix(before, "과 ") || strings.HasSuffix(before, "와 "):
-				r.target += 3
-			case strings.HasPrefix(rest, "과 합병") || strings.HasPrefix(rest, "와 합병"):
-				// "지난해 사피온코리아와 합병하며": the one merged with, which
-				// may be told as background; neither role from this.
-			case strings.HasPrefix(rest, "·") || strings.HasPrefix(rest, "과 ") || strings.HasPrefix(rest, "와 "):
+		// The Korean and Japanese readings below need CJK text at the
+		// mention; English mentions skip them.
+		if s.nearCJK(m) {
+			if s.cjkListedBacker(m.start) {
 				r.investor += 3
 			}
-		}
-		if strings.HasSuffix(before, "존속법인은 ") || strings.HasSuffix(before, "존속 법인은 ") {
-			r.investor += 3
-		}
-		if strings.HasPrefix(rest, "를 흡수") || strings.HasPrefix(rest, "을 흡수") {
-			r.target += 3
-		}
-		if strings.HasPrefix(rest, " 계열") {
-			r.background = true
-		}
-		// "엔비디아 의존도를 낮추고", "对英伟达的依赖", "エヌビディア依存": the
-		// company others depend on, as "reliance on Nvidia" in English.
-		for _, w := range []string{"의존", " 의존", "에 대한 의존", "에 의존", "依存", "への依存", "的依赖", "依赖"} {
-			if strings.HasPrefix(rest, w) {
+			// A Korean merger: "리벨리온·사피온 합병", "리벨리온과 사피온코리아가
+			// 합병": the first named survives and buys the second; "존속법인은
+			// 리벨리온" names the survivor, "사피온코리아를 흡수" the one absorbed.
+			// "SK텔레콤 계열 사피온코리아": SK Telecom owns it, it is no party.
+			before := string(runes[max(0, m.start-8):m.start])
+			if strings.Contains(string(runes[m.end:min(len(runes), m.end+24)]), "합병") {
+				switch {
+				case strings.HasSuffix(before, "·") || strings.HasSuffix(before, "과 ") || strings.HasSuffix(before, "와 "):
+					r.target += 3
+				case strings.HasPrefix(rest, "과 합병") || strings.HasPrefix(rest, "와 합병"):
+					// "지난해 사피온코리아와 합병하며": the one merged with, which
+					// may be told as background; neither role from this.
+				case strings.HasPrefix(rest, "·") || strings.HasPrefix(rest, "과 ") || strings.HasPrefix(rest, "와 "):
+					r.investor += 3
+				}
+			}
+			if strings.HasSuffix(before, "존속법인은 ") || strings.HasSuffix(before, "존속 법인은 ") {
+				r.investor += 3
+			}
+			if strings.HasPrefix(rest, "를 흡수") || strings.HasPrefix(rest, "을 흡수") {
+				r.target += 3
+			}
+			if strings.HasPrefix(rest, " 계열") {
 				r.background = true
 			}
-		}
-		// "국민성장펀드가 퓨리오사AI에 1500억원을 투자한다": in a sentence
-		// whose verb invests, the subject is the backer and the name
-		// before "에" the company invested in.
-		if s.koreanInvests(m.sent) {
-			switch {
-			case strings.HasPrefix(rest, "가 ") || strings.HasPrefix(rest, "이 ") || strings.HasPrefix(rest, "는 ") || strings.HasPrefix(rest, "은 "):
-				r.investor += 3
-			case strings.HasPrefix(rest, "에 ") || strings.HasPrefix(rest, "에게 "):
-				r.target += 3
+			// "엔비디아 의존도를 낮추고", "对英伟达的依赖", "エヌビディア依存": the
+			// company others depend on, as "reliance on Nvidia" in English.
+			for _, w := range []string{"의존", " 의존", "에 대한 의존", "에 의존", "依存", "への依存", "的依赖", "依赖"} {
+				if strings.HasPrefix(rest, w) {
+					r.background = true
+				}
+			}
+			// "국민성장펀드가 퓨리오사AI에 1500억원을 투자한다": in a sentence
+			// whose verb invests, the subject is the backer and the name
+			// before "에" the company invested in.
+			if s.koreanInvests(m.sent) {
+				switch {
+				case strings.HasPrefix(rest, "가 ") || strings.HasPrefix(rest, "이 ") || strings.HasPrefix(rest, "는 ") || strings.HasPrefix(rest, "은 "):
+					r.investor += 3
+				case strings.HasPrefix(rest, "에 ") || strings.HasPrefix(rest, "에게 "):
+					r.target += 3
+				}
 			}
 		}
 		for _, w := range cjkBackerEnds {
@@ -422,9 +427,8 @@ func (s *state) roleOf(m mention, toks []token) role {
 			break
 		}
 	}
-	// "completes merger with Sapeon Korea": the company merged into the
-	// named one.
-	// "merger with SK's Sapeon": over an owner's possessive.
+	// "completes merger with Sapeon Korea", over an owner's possessive in
+	// "merger with SK's Sapeon": the company merged into the named one.
 	w := k0
 	if w > 0 && isPossessive(toks[w-1]) {
 		w--
@@ -823,6 +827,16 @@ func publicBody(name string) bool {
 		}
 	}
 	return false
+}
+
+// nearCJK reports whether mention m is written in, or stands next to, CJK
+// text: "리벨리온·사피온", "SK텔레콤 계열", "エヌビディア依存", "Nvidia에".
+func (s *state) nearCJK(m mention) bool {
+	runes := s.text.Runes
+	return acmatch.IsCJK(runes[m.start]) || acmatch.IsCJK(runes[m.end-1]) ||
+		m.start > 0 && acmatch.IsCJK(runes[m.start-1]) ||
+		m.end < len(runes) && acmatch.IsCJK(runes[m.end]) ||
+		m.end+1 < len(runes) && runes[m.end] == ' ' && acmatch.IsCJK(runes[m.end+1])
 }
 
 // mergesWith reports whether toks open with a merger verb and "with":
@@ -1632,9 +1646,9 @@ func (s *state) proceedsToBuy() bool {
 var stakeNouns = []string{"stake", "stakes", "shares in", "equity", "入股", "持股", "지분", "出資"}
 
 // stakeIn reports whether sentence si holds a stake word about this deal:
-// it also names the target, a figure, a share or a holding. "Meta makes a year-end
-// bet on AI agents" is a figure of speech over a lede in which Meta agrees
-// to acquire Manus.
+// it also names the target, a figure, a share or a holding. "Meta makes a
+// year-end bet on AI agents" is a figure of speech over a lede in which
+// Meta agrees to acquire Manus.
 func (s *state) stakeIn(si int, target string) bool {
 	if !s.termIn(si, "deal_stake") {
 		return false
