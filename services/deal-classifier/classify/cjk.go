@@ -383,3 +383,67 @@ func (s *state) koreanInvests(si int) bool {
 func koreanInvestText(text string) bool {
 	return containsAnyWord(text, koreanInvestVerbs) && !strings.Contains(text, "유치")
 }
+
+// nearCJK reports whether mention m is written in, or stands next to, CJK
+// text: "리벨리온·사피온", "SK텔레콤 계열", "エヌビディア依存", "Nvidia에".
+func (s *state) nearCJK(m mention) bool {
+	runes := s.text.Runes
+	return acmatch.IsCJK(runes[m.start]) || acmatch.IsCJK(runes[m.end-1]) ||
+		m.start > 0 && acmatch.IsCJK(runes[m.start-1]) ||
+		m.end < len(runes) && acmatch.IsCJK(runes[m.end]) ||
+		m.end+1 < len(runes) && runes[m.end] == ' ' && acmatch.IsCJK(runes[m.end+1])
+}
+
+// cjkRoles reads the roles a Korean or Japanese sentence gives mention m,
+// whose following text is rest: a name in a list of allotment backers, the
+// parties to a Korean merger, an owner ("SK텔레콤 계열"), a company others
+// depend on, and the two sides of a Korean investing verb.
+func (s *state) cjkRoles(m mention, rest string, r *role) {
+	runes := s.text.Runes
+	if s.cjkListedBacker(m.start) {
+		r.investor += 3
+	}
+	// A Korean merger: "리벨리온·사피온 합병", "리벨리온과 사피온코리아가
+	// 합병": the first named survives and buys the second; "존속법인은
+	// 리벨리온" names the survivor, "사피온코리아를 흡수" the one absorbed.
+	// "SK텔레콤 계열 사피온코리아": SK Telecom owns it, it is no party.
+	before := string(runes[max(0, m.start-8):m.start])
+	if strings.Contains(string(runes[m.end:min(len(runes), m.end+24)]), "합병") {
+		switch {
+		case strings.HasSuffix(before, "·") || strings.HasSuffix(before, "과 ") || strings.HasSuffix(before, "와 "):
+			r.target += 3
+		case strings.HasPrefix(rest, "과 합병") || strings.HasPrefix(rest, "와 합병"):
+			// "지난해 사피온코리아와 합병하며": the one merged with, which
+			// may be told as background; neither role from this.
+		case strings.HasPrefix(rest, "·") || strings.HasPrefix(rest, "과 ") || strings.HasPrefix(rest, "와 "):
+			r.investor += 3
+		}
+	}
+	if strings.HasSuffix(before, "존속법인은 ") || strings.HasSuffix(before, "존속 법인은 ") {
+		r.investor += 3
+	}
+	if strings.HasPrefix(rest, "를 흡수") || strings.HasPrefix(rest, "을 흡수") {
+		r.target += 3
+	}
+	if strings.HasPrefix(rest, " 계열") {
+		r.background = true
+	}
+	// "엔비디아 의존도를 낮추고", "对英伟达的依赖", "エヌビディア依存": the
+	// company others depend on, as "reliance on Nvidia" in English.
+	for _, w := range []string{"의존", " 의존", "에 대한 의존", "에 의존", "依存", "への依存", "的依赖", "依赖"} {
+		if strings.HasPrefix(rest, w) {
+			r.background = true
+		}
+	}
+	// "국민성장펀드가 퓨리오사AI에 1500억원을 투자한다": in a sentence
+	// whose verb invests, the subject is the backer and the name
+	// before "에" the company invested in.
+	if s.koreanInvests(m.sent) {
+		switch {
+		case strings.HasPrefix(rest, "가 ") || strings.HasPrefix(rest, "이 ") || strings.HasPrefix(rest, "는 ") || strings.HasPrefix(rest, "은 "):
+			r.investor += 3
+		case strings.HasPrefix(rest, "에 ") || strings.HasPrefix(rest, "에게 "):
+			r.target += 3
+		}
+	}
+}

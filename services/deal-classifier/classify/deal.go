@@ -7,7 +7,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsmon/newsmon/pkg/events"
-	"github.com/newsmon/newsmon/services/deal-classifier/acmatch"
 	"github.com/newsmon/newsmon/services/deal-classifier/gazetteer"
 	"github.com/newsmon/newsmon/services/deal-classifier/money"
 	"github.com/newsmon/newsmon/services/deal-classifier/rules"
@@ -180,55 +179,10 @@ func (s *state) roleOf(m mention, toks []token) role {
 			}
 		}
 		rest = strings.TrimPrefix(strings.TrimPrefix(rest, "など"), "等")
-		// The Korean and Japanese readings below need CJK text at the
-		// mention; English mentions skip them.
+		// The Korean and Japanese readings need CJK text at the mention;
+		// English mentions skip them.
 		if s.nearCJK(m) {
-			if s.cjkListedBacker(m.start) {
-				r.investor += 3
-			}
-			// A Korean merger: "리벨리온·사피온 합병", "리벨리온과 사피온코리아가
-			// 합병": the first named survives and buys the second; "존속법인은
-			// 리벨리온" names the survivor, "사피온코리아를 흡수" the one absorbed.
-			// "SK텔레콤 계열 사피온코리아": SK Telecom owns it, it is no party.
-			before := string(runes[max(0, m.start-8):m.start])
-			if strings.Contains(string(runes[m.end:min(len(runes), m.end+24)]), "합병") {
-				switch {
-				case strings.HasSuffix(before, "·") || strings.HasSuffix(before, "과 ") || strings.HasSuffix(before, "와 "):
-					r.target += 3
-				case strings.HasPrefix(rest, "과 합병") || strings.HasPrefix(rest, "와 합병"):
-					// "지난해 사피온코리아와 합병하며": the one merged with, which
-					// may be told as background; neither role from this.
-				case strings.HasPrefix(rest, "·") || strings.HasPrefix(rest, "과 ") || strings.HasPrefix(rest, "와 "):
-					r.investor += 3
-				}
-			}
-			if strings.HasSuffix(before, "존속법인은 ") || strings.HasSuffix(before, "존속 법인은 ") {
-				r.investor += 3
-			}
-			if strings.HasPrefix(rest, "를 흡수") || strings.HasPrefix(rest, "을 흡수") {
-				r.target += 3
-			}
-			if strings.HasPrefix(rest, " 계열") {
-				r.background = true
-			}
-			// "엔비디아 의존도를 낮추고", "对英伟达的依赖", "エヌビディア依存": the
-			// company others depend on, as "reliance on Nvidia" in English.
-			for _, w := range []string{"의존", " 의존", "에 대한 의존", "에 의존", "依存", "への依存", "的依赖", "依赖"} {
-				if strings.HasPrefix(rest, w) {
-					r.background = true
-				}
-			}
-			// "국민성장펀드가 퓨리오사AI에 1500억원을 투자한다": in a sentence
-			// whose verb invests, the subject is the backer and the name
-			// before "에" the company invested in.
-			if s.koreanInvests(m.sent) {
-				switch {
-				case strings.HasPrefix(rest, "가 ") || strings.HasPrefix(rest, "이 ") || strings.HasPrefix(rest, "는 ") || strings.HasPrefix(rest, "은 "):
-					r.investor += 3
-				case strings.HasPrefix(rest, "에 ") || strings.HasPrefix(rest, "에게 "):
-					r.target += 3
-				}
-			}
+			s.cjkRoles(m, rest, &r)
 		}
 		for _, w := range cjkBackerEnds {
 			if strings.HasPrefix(rest, w) {
@@ -315,12 +269,10 @@ func (s *state) roleOf(m mention, toks []token) role {
 			r.target += 3
 		case saidItRaises(toks, k) && (k0 == 0 || startupNoun(toks[k0-1].lower)):
 			r.target += 3
-		case completesPurchase(toks, k):
-			// "Lunit completes A$292 million takeover of Volpara": the buyer.
-			r.investor += 3
-		case mergesWith(toks[k:]):
-			// "Rebellions completes merger with Sapeon": the surviving
-			// company buys the one it merges with.
+		case completesPurchase(toks, k), mergesWith(toks[k:]):
+			// "Lunit completes A$292 million takeover of Volpara", "Rebellions
+			// completes merger with Sapeon", "agreed to merge with": the
+			// buyer, or the company that survives the merger.
 			r.investor += 3
 		case afterAnchors[next]:
 			r.target += 3
@@ -602,9 +554,10 @@ func dealNounAfter(runes []rune, end int) bool {
 	return false
 }
 
-// completesPurchase reports whether token k closes a purchase, which makes
-// the name before it the buyer: "completes A$292 million takeover of",
-// "has completed its acquisition of", not "completed a $60 million Series B".
+// completesPurchase reports whether token k closes a purchase or a merger,
+// which makes the name before it the buyer: "completes A$292 million
+// takeover of", "has completed its acquisition of", "completes merger
+// with" (the survivor buys), not "completed a $60 million Series B".
 func completesPurchase(toks []token, k int) bool {
 	switch toks[k].lower {
 	case "completes", "completed", "closes", "closed", "finalises", "finalizes", "finalised", "finalized":
@@ -616,6 +569,8 @@ func completesPurchase(toks []token, k int) bool {
 		switch t.lower {
 		case "purchase", "acquisition", "takeover", "buyout":
 			return i+1 < len(next) && next[i+1].lower == "of"
+		case "merger":
+			return i+1 < len(next) && next[i+1].lower == "with"
 		}
 	}
 	return false
@@ -829,35 +784,20 @@ func publicBody(name string) bool {
 	return false
 }
 
-// nearCJK reports whether mention m is written in, or stands next to, CJK
-// text: "리벨리온·사피온", "SK텔레콤 계열", "エヌビディア依存", "Nvidia에".
-func (s *state) nearCJK(m mention) bool {
-	runes := s.text.Runes
-	return acmatch.IsCJK(runes[m.start]) || acmatch.IsCJK(runes[m.end-1]) ||
-		m.start > 0 && acmatch.IsCJK(runes[m.start-1]) ||
-		m.end < len(runes) && acmatch.IsCJK(runes[m.end]) ||
-		m.end+1 < len(runes) && runes[m.end] == ' ' && acmatch.IsCJK(runes[m.end+1])
-}
-
-// mergesWith reports whether toks open with a merger verb and "with":
-// "completes merger with", "has completed its merger with", "merges with".
+// mergesWith reports whether toks open with a merging verb and "with",
+// after "agreed to": "merges with", "agreed to merge with". A closed
+// merger ("completes merger with") is completesPurchase's.
 func mergesWith(toks []token) bool {
 	k := 0
-	for k < len(toks) && k < 3 && (auxWords[toks[k].lower] || toks[k].lower == "to" || toks[k].lower == "agreed" || toks[k].lower == "agrees") {
+	for k < len(toks) && k < 2 && (toks[k].lower == "to" || toks[k].lower == "agreed" || toks[k].lower == "agrees") {
 		k++
 	}
-	if k >= len(toks) {
+	if k+1 >= len(toks) || toks[k+1].lower != "with" {
 		return false
 	}
 	switch toks[k].lower {
 	case "merges", "merged", "merge", "merging":
-		return k+1 < len(toks) && toks[k+1].lower == "with"
-	case "completes", "completed", "complete", "completing", "finalises", "finalised", "finalizes", "finalized", "closes", "closed", "seals", "sealed":
-		k++
-		if k < len(toks) && (toks[k].lower == "its" || toks[k].lower == "the") {
-			k++
-		}
-		return k+1 < len(toks) && toks[k].lower == "merger" && toks[k+1].lower == "with"
+		return true
 	}
 	return false
 }
