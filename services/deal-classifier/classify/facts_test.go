@@ -869,10 +869,8 @@ func TestNotChipPolicy(t *testing.T) {
 			"国家人工智能产业投资基金近日成立，出资额600亿元，由国家集成电路产业投资基金三期等共同出资，从事股权投资。"},
 		{"'독자 AI 파운데이션 모델' 5개 정예팀 선정…GPU·데이터 지원",
 			"과학기술정보통신부는 독자 AI 파운데이션 모델 프로젝트에 참여할 정예팀 5곳을 선정하고 GPU와 데이터를 지원한다고 밝혔다."},
-		// Legislators' demands, an application for aid, and a company's
-		// word that it obeys the rules are no government action.
-		{"Senators urge tighter curbs on chip-tool sales to China",
-			"Two Senate committee chairs called on the Commerce Department to revoke the remaining licences for tool shipments to Hanra Semiconductor's Chinese fabs."},
+		// An application for aid and a company's word that it obeys the
+		// rules are no government action.
 		{"Hanra says it has applied for CHIPS grants for its Ohio fab",
 			"Hanra Semiconductor has submitted applications for CHIPS Act funding and expects the investment tax credit to cover part of the $9 billion plant; no award date was given."},
 		{"Corvane: 'We comply with the rules in every market'",
@@ -923,15 +921,22 @@ func notMatched(t *testing.T, c *Classifier, topic string, cases []struct{ title
 // a deal, whatever a retrained model makes of it.
 func TestNegativeCuesFire(t *testing.T) {
 	c := testClassifier(t)
-	cases := []struct{ title, text, rule string }{
-		{"ServiceNow commits $300 million over five years to use Mistral AI models",
+	cases := []struct{ topic, title, text, rule string }{
+		{"ai_investment", "ServiceNow commits $300 million over five years to use Mistral AI models",
 			"The software group will run Mistral's models in its workflow products under a multiyear agreement.",
 			"neg_recurring_payment"},
+		// Legislators' demands are no government action. The corpora label
+		// some of them chip policy all the same ("Lawmakers urge Commerce
+		// to block HBM sales"), so the learned scorer may lift one; the
+		// rules' own reading is what this checks.
+		{"chip_policy", "Senators urge tighter curbs on chip-tool sales to China",
+			"Two Senate committee chairs called on the Commerce Department to revoke the remaining licences for tool shipments to Hanra Semiconductor's Chinese fabs.",
+			"neg_lawmakers_urge"},
 	}
 	for _, tc := range cases {
 		res := c.Classify(Document{Title: tc.title, Text: tc.text})
-		inv := res.Topic("ai_investment")
-		if inv == nil || !slices.ContainsFunc(inv.RulesFired, func(h events.RuleHit) bool { return h.Rule == tc.rule }) {
+		tr := res.Topic(tc.topic)
+		if tr == nil || !slices.ContainsFunc(tr.RulesFired, func(h events.RuleHit) bool { return h.Rule == tc.rule }) {
 			t.Errorf("%q: %s did not fire", tc.title, tc.rule)
 		}
 	}
