@@ -340,6 +340,18 @@ statusLoop:
 	for _, t := range targets {
 		actors = appendNew(actors, t)
 	}
+	if len(actors) == 0 && len(s.sents) > 0 && s.sents[0].Zone == rules.ZoneTitle && !slices.Contains(order, 0) {
+		// "EU-Chipgesetz tritt in Kraft" over a lede that names no
+		// government: the headline's government acts.
+		for _, m := range s.ents {
+			if e := s.entry(m); m.sent == 0 && e != nil && e.Kind == gazetteer.KindGovernment {
+				actors = appendNew(actors, e.Jurisdiction)
+				if jurSent < 0 {
+					jurSent = 0
+				}
+			}
+		}
+	}
 	if len(actors) == 0 {
 		// "K칩스법 국회 본회의 통과", "改正法が成立": a policy story in a
 		// national script with no government named acts in that country.

@@ -54,6 +54,9 @@ var (
 		government-owned state-run state-controlled publicly-owned public`)
 	valuationBefore = set(`valued valuation valuing value values pre-money post-money worth pricing valorise valorisée
 		valorisant valoriza valorizza bewertet bewertung`)
+	// worthVerbs say what a company is worth when they stand right before
+	// the figure.
+	worthVerbs = set(`vale valía valeva vaut valait`)
 	// qualifierWords stand between a valuation word and its figure.
 	qualifierWords = set(`more than over about around roughly nearly almost some at least up to rund etwa plus de environ`)
 	// dealNouns before "worth" make the figure the size of the deal.
@@ -1162,10 +1165,15 @@ func (s *state) sentenceMoney(si int, valOnly bool, total *roundTotal, df *event
 		// em", "la valutazione si aggira sui": a valuing word with its
 		// object or verb between it and the figure.
 		wide := strings.ToLower(string(s.text.Runes[max(from, a.Start-44):a.Start]))
-		for _, w := range []string{"valora la", "valora a", "valoran la", "valoran a", "värderingen", "valorizzando", "que avalia", "valutazione"} {
+		for _, w := range []string{"valora la", "valora a", "valoran la", "valoran a", "värderingen", "valorizzando", "que avalia", "valutazione", "valoración", "valorizada", "valorizado"} {
 			if at := strings.Index(wide, w); at >= 0 && !strings.ContainsRune(wide[at:], ';') {
 				isVal = true
 			}
+		}
+		// "ElevenLabs vale 11 miliardi di dollari", "Mistral vaut 12
+		// milliards": a verb of worth right before the figure.
+		if n > 0 && worthVerbs[toks[n-1].lower] {
+			isVal = true
 		}
 		if len(before) > 0 && before[len(before)-1].lower == "up" && len(afterToks) > 0 && afterToks[0].lower == "from" {
 			skip = true

@@ -20,7 +20,7 @@ func (s *state) valuationFallback(order []int, df *events.DealFacts, tr *events.
 		return
 	}
 	for si := 0; si < min(len(s.sents), 6) && df.Valuation == nil; si++ {
-		if !slices.Contains(order, si) && s.termIn(si, "valuation") {
+		if !slices.Contains(order, si) && (s.termIn(si, "valuation") || s.worthBeforeAmount(si)) {
 			toks = s.sentenceMoney(si, true, nil, df, tr, toks)
 		}
 	}
@@ -37,4 +37,20 @@ func (s *state) valuationFallback(order []int, df *events.DealFacts, tr *events.
 			}
 		}
 	}
+}
+
+// worthBeforeAmount reports whether a verb of worth stands right before an
+// amount in sentence si: "ElevenLabs vale 11 miliardi di dollari".
+func (s *state) worthBeforeAmount(si int) bool {
+	sent := s.sents[si]
+	for _, a := range s.amounts {
+		if a.Start < sent.Start || a.Start >= sent.End {
+			continue
+		}
+		toks := tokenize(s.text.Runes, max(sent.Start, a.Start-12), a.Start, nil)
+		if n := len(toks); n > 0 && worthVerbs[toks[n-1].lower] {
+			return true
+		}
+	}
+	return false
 }

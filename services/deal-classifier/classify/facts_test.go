@@ -151,6 +151,18 @@ func TestDealMoneyAndType(t *testing.T) {
 			"",
 			"Tallis Cloud has agreed to acquire Quorra AI, the model-evaluation start-up, for about $400 million, weeks before the cloud provider's planned IPO.",
 			events.DealAcquisition, 400e6, 0},
+		{"an Italian verb of worth",
+			"Helvion vale 4 miliardi di dollari",
+			"La start-up italiana di intelligenza artificiale vocale ha raccolto 300 milioni di dollari in un round guidato da Index Ventures.",
+			events.DealFundingRound, 300e6, 4e9},
+		{"a Swedish valuation at a headline's end",
+			"Nordlys AI tar in 50 miljoner dollar – värderas till 600 miljoner",
+			"Göteborgsbolaget, som bygger AI-agenter för kundtjänst, tar in pengarna i en A-runda ledd av Accel.",
+			events.DealFundingRound, 50e6, 600e6},
+		{"a Spanish valuation doubled",
+			"La sueca Nordlys duplica su valoración hasta 1.500 millones de dólares",
+			"La empresa de agentes de IA para atención al cliente ha levantado 120 millones de dólares en una serie C encabezada por Accel.",
+			events.DealFundingRound, 120e6, 1.5e9},
 		{"a stake beside a licence",
 			"Lumen Studios to invest $500 million in Kestrine AI, license its film library",
 			"Lumen Studios will take a $500 million equity stake in Kestrine AI and let the start-up's video model use its characters under a two-year licensing agreement.",
@@ -278,6 +290,34 @@ func TestChipActions(t *testing.T) {
 			"",
 			"Corvane Packaging finalised a CHIPS award of up to US$300m for the test and packaging campus it is building in Arizona.",
 			events.ActionSubsidy, "US"},
+		{"a Japanese headline's licence requirement",
+			"米政府、コルベインの対中輸出に許可必要と通知",
+			"コルベインは、中国向けに設計したAI半導体について米商務省から通知を受けたと開示した。",
+			events.ActionExportControl, "US"},
+		{"a Chinese licence application requirement",
+			"美方通知：科尔文X40C芯片出口中国须获许可",
+			"科尔文披露，美国政府通知公司，向中国出口该芯片需要申请许可证。",
+			events.ActionExportControl, "US"},
+		{"a French national licence",
+			"Les Pays-Bas imposent leur propre licence aux scanners DUV",
+			"Le gouvernement néerlandais a annoncé que l'exportation de deux scanners DUV du fabricant de machines pour puces Veldmark nécessitera désormais une licence délivrée par La Haye.",
+			events.ActionExportControl, "Netherlands"},
+		{"a licence partly revoked",
+			"Dutch government pulls part of Veldmark licence for China shipments",
+			"A licence covering this year's exports of two Veldmark immersion lithography scanners to China has been partially revoked by the Netherlands, the chip-tool maker said.",
+			events.ActionExportControl, "Netherlands"},
+		{"a Spanish export blacklist",
+			"Taiwán añade a dos fabricantes chinos de chips a su lista negra de exportaciones",
+			"Las empresas taiwanesas necesitarán permiso del Gobierno para enviar productos a ambas compañías.",
+			events.ActionExportControl, "Taiwan"},
+		{"a Dutch export block",
+			"China blokkeert export van Valtrix-chips",
+			"Het Chinese ministerie van Handel verbiedt Valtrix en zijn onderaannemers om in China gemaakte onderdelen uit te voeren.",
+			events.ActionExportControl, "China"},
+		{"a German chips law in force",
+			"EU-Chipgesetz tritt in Kraft",
+			"Seit Donnerstag gilt das Europäische Chipgesetz: Die Mitgliedstaaten dürfen den Bau neuer Halbleiterwerke nun leichter mit Staatsgeld fördern.",
+			events.ActionSubsidy, "EU"},
 	}
 	for _, tc := range cases {
 		res := c.Classify(Document{Title: tc.title, Text: tc.text})
@@ -292,6 +332,27 @@ func TestChipActions(t *testing.T) {
 		if !slices.Contains(cp.Facts.ChipPolicy.Jurisdictions, tc.jurisdiction) {
 			t.Errorf("%s: jurisdictions %v lack %q", tc.name, cp.Facts.ChipPolicy.Jurisdictions, tc.jurisdiction)
 		}
+	}
+}
+
+// TestChipMaterialsByName checks that export-licensed chip materials named
+// in Chinese are chip words of the rules and report under their gazetteer
+// names.
+func TestChipMaterialsByName(t *testing.T) {
+	c := testClassifier(t)
+	res := c.Classify(Document{Title: "镓、锗出口管制今起实施", Text: "商务部公告称，金属镓、锗及其部分化合物未经许可不得出口。"})
+	cp := res.Topic("chip_policy")
+	if cp == nil || !cp.Matched || cp.Facts == nil || cp.Facts.ChipPolicy == nil {
+		t.Fatal("chip_policy not matched")
+	}
+	if !slices.ContainsFunc(cp.RulesFired, func(h events.RuleHit) bool { return h.Rule == "export_control_chips" }) {
+		t.Errorf("export_control_chips did not fire: %v", cp.RulesFired)
+	}
+	if got := cp.Facts.ChipPolicy.Chips; !slices.Equal(got, []string{"gallium", "germanium"}) {
+		t.Errorf("chips %v, want [gallium germanium]", got)
+	}
+	if cp.Facts.ChipPolicy.Action != events.ActionExportControl {
+		t.Errorf("action %q, want export_control", cp.Facts.ChipPolicy.Action)
 	}
 }
 

@@ -237,10 +237,10 @@ func parseAt(runes []rune, i int, opt Options, carry string) (Amount, int, bool)
 }
 
 // clauseEnds reports whether only spaces stand between i and the end of
-// the text or a mark that ends a clause.
+// the text, a line (a headline's end) or a mark that ends a clause.
 func clauseEnds(runes []rune, i int) bool {
 	j := skipSpaces(runes, i)
-	return j >= len(runes) || strings.ContainsRune(",.;:!?)，。；、", runes[j])
+	return j >= len(runes) || strings.ContainsRune(",.;:!?)，。；、\n\r", runes[j])
 }
 
 // randBefore reports whether a lone "R" stands right before the digit at

@@ -106,6 +106,11 @@ func TestCurrencyCarriedToBareFigure(t *testing.T) {
 	if len(got) != 2 || got[1].Currency != "EUR" || !near(got[1].Value, 30e9) || got[1].Text != "30 miliardi" {
 		t.Fatalf("got %+v", got)
 	}
+	// A headline's end is a clause's end.
+	got = Find([]rune("Lovable tar in 200 miljoner dollar – värderas till 1,8 miljarder\nBolaget tar in kapitalet."), rates, Options{})
+	if len(got) != 2 || got[1].Currency != "USD" || !near(got[1].Value, 1.8e9) {
+		t.Fatalf("headline end: got %+v", got)
+	}
 	for _, s := range []string{
 		"raised $50 million from 200 million users",
 		"30 miliardi, then $2 billion",
