@@ -272,6 +272,7 @@ var cueActions = []struct{ prefix, action string }{
 	{"licence", events.ActionLicenceApproval}, {"ban", events.ActionBan}, {"tariff", events.ActionTariff},
 	{"subsidy", events.ActionSubsidy}, {"enforcement", events.ActionEnforcement},
 	{"investigation", events.ActionInvestigation}, {"other_policy", events.ActionOther},
+	{"chips_program", events.ActionSubsidy}, {"stop_shipments", events.ActionExportControl},
 }
 
 func (s *state) chipFacts(topicSents []int, fired []firedCue, tr *events.TopicResult) *events.ChipPolicyFacts {
@@ -351,6 +352,11 @@ statusLoop:
 				}
 			}
 		}
+	}
+	if len(actors) == 0 && slices.ContainsFunc(order, func(si int) bool { return s.termIn(si, "chips_award") }) {
+		// "Preliminary CHIPS terms would support Amkor's site": the CHIPS
+		// programme is the United States'.
+		actors = []string{"US"}
 	}
 	if len(actors) == 0 {
 		// "K칩스법 국회 본회의 통과", "改正法が成立": a policy story in a
