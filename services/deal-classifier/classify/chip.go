@@ -338,20 +338,28 @@ statusLoop:
 			}
 		}
 	}
-	for _, t := range targets {
-		actors = appendNew(actors, t)
-	}
 	if len(actors) == 0 && len(s.sents) > 0 && s.sents[0].Zone == rules.ZoneTitle && !slices.Contains(order, 0) {
 		// "EU-Chipgesetz tritt in Kraft" over a lede that names no
-		// government: the headline's government acts.
+		// government, or "Singapore charges three ..." over a lede that
+		// names only the destination ("diversion to China"): the
+		// headline's government acts.
+		toks = tokenize(s.text.Runes, s.sents[0].Start, s.sents[0].End, toks[:0])
 		for _, m := range s.ents {
-			if e := s.entry(m); m.sent == 0 && e != nil && e.Kind == gazetteer.KindGovernment {
-				actors = appendNew(actors, e.Jurisdiction)
-				if jurSent < 0 {
-					jurSent = 0
-				}
+			e := s.entry(m)
+			if m.sent != 0 || e == nil || e.Kind != gazetteer.KindGovernment {
+				continue
+			}
+			if k0, _ := mentionTokens(toks, m); len(targets) > 0 && (e.Has("adjective") || k0 > 0 && targetPreps[toks[k0-1].lower]) {
+				continue
+			}
+			actors = appendNew(actors, e.Jurisdiction)
+			if jurSent < 0 {
+				jurSent = 0
 			}
 		}
+	}
+	for _, t := range targets {
+		actors = appendNew(actors, t)
 	}
 	if len(actors) == 0 && slices.ContainsFunc(order, func(si int) bool { return s.termIn(si, "chips_award") }) {
 		// "Preliminary CHIPS terms would support Amkor's site": the CHIPS

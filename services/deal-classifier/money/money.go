@@ -76,8 +76,9 @@ var scales = []word{
 	{"مليارات", 1e9, ""}, {"ملايين", 1e6, ""}, {"مليار", 1e9, ""}, {"مليون", 1e6, ""}, {"अरब", 1e9, ""}, {"करोड़", 1e7, ""}, {"लाख", 1e5, ""},
 	{"万亿", 1e12, ""}, {"兆", 1e12, ""}, {"亿", 1e8, ""}, {"億", 1e8, ""}, {"千万", 1e7, ""}, {"百万", 1e6, ""},
 	{"万", 1e4, ""}, {"萬", 1e4, ""},
-	// Korean: 조 (10^12), 천억/백억/십억/억 (10^11 ... 10^8), 만 (10^4).
-	{"조", 1e12, ""}, {"천억", 1e11, ""}, {"백억", 1e10, ""}, {"십억", 1e9, ""}, {"억", 1e8, ""}, {"만", 1e4, ""},
+	// Korean: 조 (10^12), 천억/백억/십억/억 (10^11 ... 10^8), 천만/백만 (10^7,
+	// 10^6), 만 (10^4).
+	{"조", 1e12, ""}, {"천억", 1e11, ""}, {"백억", 1e10, ""}, {"십억", 1e9, ""}, {"억", 1e8, ""}, {"천만", 1e7, ""}, {"백만", 1e6, ""}, {"만", 1e4, ""},
 }
 
 var suffixes = []word{
@@ -187,6 +188,24 @@ func parseAt(runes []rune, i int, opt Options, carry string) (Amount, int, bool)
 		return Amount{}, 0, false
 	}
 	scale, j2 := scaleAfter(runes, j)
+	// "2억5000만달러", "1조2000억원", "1兆2000億円": a large CJK unit
+	// followed by a figure with a smaller one is one amount.
+	for last := scale; last >= 1e8 && cjkUnitBefore(runes, j2); {
+		k := skipSpaces(runes, j2)
+		if k >= len(runes) || !isDigit(runes[k]) {
+			break
+		}
+		lv, lj, ok := number(runes, k)
+		if !ok {
+			break
+		}
+		ls, lj2 := scaleAfter(runes, lj)
+		if ls == 0 || ls >= last || !cjkUnitBefore(runes, lj2) {
+			break
+		}
+		v += lv * ls / scale
+		j2, last = lj2, ls
+	}
 	end := j2
 	// A range: "$1-2 billion", "$1bn to $2bn", "between $1bn and $2bn".
 	if hi, hscale, hend, ok := rangeUpper(runes, end); ok {
@@ -345,6 +364,12 @@ func scaleAfter(runes []rune, i int) (float64, int) {
 		}
 	}
 	return 0, i
+}
+
+// cjkUnitBefore reports whether the scale word ending at i is a Chinese,
+// Japanese or Korean unit (億, 억, 万, 만 ...).
+func cjkUnitBefore(runes []rune, i int) bool {
+	return i > 0 && (unicode.Is(unicode.Han, runes[i-1]) || unicode.Is(unicode.Hangul, runes[i-1]))
 }
 
 func suffixAfter(runes []rune, i int) (string, int) {
