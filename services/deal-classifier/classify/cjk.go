@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"github.com/newsmon/newsmon/services/deal-classifier/acmatch"
+	"github.com/newsmon/newsmon/services/deal-classifier/rules"
 )
 
 // CJK names carry no capitals and no spaces, so they are found by the
@@ -14,7 +15,7 @@ import (
 // "燧原科技完成新一轮融资") and backers before "などが出資" or "领投".
 
 // cjkRaise are raise words that make the sentence's leading name a target.
-var cjkRaise = []string{"調達", "出資を受け", "투자 유치", "투자를 유치", "유치했", "融资", "募资", "获投", "筹集",
+var cjkRaise = []string{"調達", "出資を受け", "투자 유치", "투자를 유치", "유치했", "투자를 받", "투자받", "融资", "募资", "获投", "筹集",
 	// A listing makes its subject the company listed: "ニューロサイン、東証グロースに新規上場へ".
 	"新規上場", "上場へ", "上場申請", "코스닥 상장", "코스닥 입성", "상장해", "上市"}
 
@@ -43,7 +44,12 @@ var cjkDescriptors = []string{"企业", "公司", "厂商", "初创", "开发商
 var cjkGeneric = []string{"투자자", "투자사", "벤처캐피털", "投资者", "投资方", "投資家", "股东", "多家", "機関投資家", "株主",
 	"価値", "評価額", "調達額", "資金", "기업가치", "투자금", "估值", "资金", "金额",
 	// Attribution and people, not names: "据知情人士透露", "창업자들".
-	"知情人士", "透露", "据悉", "报道", "관계자", "창업자", "関係者"}
+	"知情人士", "透露", "据悉", "报道", "관계자", "창업자", "関係者",
+	// Exchanges and their notices approve a listing, they are not listed:
+	// "上交所官网显示", "東京証券取引所は".
+	"交易所", "上交所", "深交所", "港交所", "北交所", "官网", "取引所", "거래소",
+	// "회사는 ... 투자받았으며" (the company), "上場日は" (the listing day).
+	"회사", "上場日", "上市日", "상장일"}
 
 // cjkNames adds the CJK names of sentence si as found names.
 func (s *state) cjkNames(si int) {
@@ -200,8 +206,9 @@ func cjkEnd(runes []rune, ends []string) int {
 			if i == 0 {
 				continue
 			}
-			// "개발하는 X가": a verb's ending, not the topic particle.
-			if (e == "는 " || e == "은 ") && strings.ContainsRune("하되있한된", lastRune(text[:i])) {
+			// "개발하는 X가", "요약해 주는 X가": a verb's ending, not the
+			// topic particle.
+			if (e == "는 " || e == "은 ") && strings.ContainsRune("하되있한된주찾돕", lastRune(text[:i])) {
 				continue
 			}
 			n := len([]rune(text[:i]))
@@ -351,10 +358,36 @@ func (s *state) cjkQuotedNames(si int, runes []rune) {
 			continue
 		}
 		before := strings.TrimRight(string(runes[:k]), " ")
-		if endsWithAny(before, cjkDescriptors) || endsWithAny(before, cjkCompanyWords) {
+		if endsWithAny(before, cjkDescriptors) || endsWithAny(before, cjkCompanyWords) || s.echoedName(si, runes[k+1:end]) {
 			s.cjkAdd(si, runes, k+1, end-k-1, true)
 		}
 	}
+}
+
+// cjkNameParticles follow a name used as a subject, topic, possessive or
+// object: "로앤코드가", "메디렌즈의", "ミルスコープは".
+var cjkNameParticles = []rune("가이는은의에를을がはのを（(")
+
+// echoedName reports whether a name quoted in the headline stands unquoted
+// before a particle in another sentence: "‘로앤코드’, 120억 시리즈A" over
+// "... 운영하는 로앤코드가 120억원 규모 ...".
+func (s *state) echoedName(si int, name []rune) bool {
+	if len(name) < 2 || s.sents[si].Zone != rules.ZoneTitle || slices.ContainsFunc(name, unicode.IsSpace) {
+		return false
+	}
+	runes := s.text.Runes
+	for _, sent := range s.sents {
+		if sent.Zone == rules.ZoneTitle {
+			continue
+		}
+		seg := runes[sent.Start:sent.End]
+		for k := 0; k+len(name) < len(seg); k++ {
+			if slices.Equal(seg[k:k+len(name)], name) && slices.Contains(cjkNameParticles, seg[k+len(name)]) && (k == 0 || !acmatch.IsCJK(seg[k-1]) || seg[k-1] == ' ') {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // cjkCompanyWords end a description of a company before its quoted name.

@@ -1402,6 +1402,21 @@ func TestDealsInOtherWordings(t *testing.T) {
 			"上海通用GPU設計商天數智芯周四於港交所主板上市。", "ipo", "Iluvatar CoreX", "", false},
 		{"Bund steigt bei KI-Chip-Entwickler Rheinkern ein",
 			"Der staatliche Deutschlandfonds beteiligt sich mit 40 Millionen Euro an dem Aachener Start-up Rheinkern, das Beschleunigerchips für KI entwirft.", "", "Rheinkern", "", false},
+		// A name quoted in a Korean headline and used with a particle in
+		// the lede; a Korean raise told as "투자를 받았다".
+		{"생성형 AI 판결문 요약 ‘판례잇’, 80억 시리즈A",
+			"판례잇의 이번 라운드에는 국내 벤처캐피털 세 곳이 참여했다.", "funding_round", "판례잇", "", false},
+		{"",
+			"판결문을 요약해 주는 생성형 AI 서비스를 운영하는 판례잇이 80억원 규모 시리즈A 투자를 받았다.", "", "판례잇", "", false},
+		// Indonesian: a computer-vision start-up backed with "menyuntikkan
+		// dana".
+		{"",
+			"Modal ventura Pakuan Ventures menyuntikkan dana US$6 juta ke startup visi komputer Mataelang yang membuat kamera pengawas berbasis AI untuk kebun sawit.", "", "", "Pakuan Ventures", false},
+		// An exchange's notice is no listed company.
+		{"",
+			"上交所官网显示，AI芯片企业燧原科技的科创板上市申请已获受理。", "ipo", "Enflame", "", false},
+		{"삼성전자, 레인보우로보틱스 최대주주로",
+			"삼성전자가 콜옵션을 행사해 휴머노이드 로봇 개발사 레인보우로보틱스 지분을 35%로 늘린다.", "", "Rainbow Robotics", "Samsung", false},
 	})
 }
 
