@@ -334,6 +334,14 @@ func TestChipActions(t *testing.T) {
 			"Shanghai municipal government puts 2 billion yuan into GPU designer Qiancore",
 			"A platform owned by the city takes a 12% stake to back domestic accelerators as substitutes for restricted foreign chips.",
 			events.ActionSubsidy, "China"},
+		{"the Federal Register speaks for the US",
+			"Section 232 probe opens into chips and fab tools",
+			"A national-security investigation into imports of semiconductors and chipmaking equipment has started, a first step toward sector tariffs, according to a Federal Register notice.",
+			events.ActionTariff, "US"},
+		{"the European Innovation Council acts for the EU",
+			"Puces d'IA : Qorvane lève 30 millions d'euros avec le Conseil européen de l'innovation",
+			"Le concepteur grenoblois de puces d'inférence boucle un tour de table auquel participe le Conseil européen de l'innovation, aux côtés de deux fonds privés.",
+			events.ActionSubsidy, "EU"},
 		{"men charged over chip exports",
 			"Three men charged over AI-chip exports from Texas",
 			"The men shipped restricted Hanra accelerators to Shenzhen through a front company without the export licences the Commerce Department requires.",
@@ -1412,6 +1420,10 @@ func TestDealsInOtherWordings(t *testing.T) {
 		// dana".
 		{"",
 			"Modal ventura Pakuan Ventures menyuntikkan dana US$6 juta ke startup visi komputer Mataelang yang membuat kamera pengawas berbasis AI untuk kebun sawit.", "", "", "Pakuan Ventures", false},
+		// A collapsed takeover beside a licence-and-hire is no company's
+		// collapse.
+		{"Corvane's $1bn Lexwright deal collapses; Halvard pays $700m to license tech and hire CEO",
+			"Corvane's planned purchase of AI coding start-up Lexwright has fallen apart, and Halvard is instead hiring its chief executive while paying $700 million for a non-exclusive licence to its technology. Halvard will not take a stake in the company.", "", "Lexwright", "", false},
 		// An exchange's notice is no listed company.
 		{"",
 			"上交所官网显示，AI芯片企业燧原科技的科创板上市申请已获受理。", "ipo", "Enflame", "", false},
