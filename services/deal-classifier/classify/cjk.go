@@ -37,7 +37,7 @@ var cjkBackerLeads = []string{"引受先は", "引受先には", "引き受け�
 const cjkParticles = "はがをにで"
 
 // cjkDescriptors end a description before a name.
-var cjkDescriptors = []string{"企业", "公司", "厂商", "初创", "开发商", "スタートアップ", "企業", "스타트업", "기업"}
+var cjkDescriptors = []string{"企业", "公司", "厂商", "初创", "开发商", "スタートアップ", "企業", "新興", "스타트업", "기업"}
 
 // cjkGeneric are words for investors in general, and other words that
 // stand where a name would, but are none.
@@ -49,7 +49,9 @@ var cjkGeneric = []string{"투자자", "투자사", "벤처캐피털", "投资�
 	// "上交所官网显示", "東京証券取引所は".
 	"交易所", "上交所", "深交所", "港交所", "北交所", "官网", "取引所", "거래소",
 	// "회사는 ... 투자받았으며" (the company), "上場日は" (the listing day).
-	"회사", "上場日", "上市日", "상장일"}
+	"회사", "上場日", "上市日", "상장일",
+	// A description left with no name after it: "音声対話AI新興".
+	"新興"}
 
 // cjkNames adds the CJK names of sentence si as found names.
 func (s *state) cjkNames(si int) {
@@ -119,6 +121,7 @@ func (s *state) cjkNames(si int) {
 		}
 	}
 	s.cjkBackerList(si, runes)
+	s.japaneseInvestee(si, runes)
 	if koreanInvestText(text) {
 		s.koreanInvestee(si, runes)
 	}
@@ -142,6 +145,46 @@ func (s *state) koreanInvestee(si int, runes []rune) {
 		before := strings.TrimRight(string(runes[:b]), " ")
 		if endsWithAny(before, cjkDescriptors) {
 			s.cjkAdd(si, runes, b, k-b, true)
+		}
+	}
+}
+
+// jaInvesteeEnds follow the company a Japanese sentence invests in or
+// buys: "アマテラス・ボイス（大阪市）に共同で出資した", "アイミエルを約30億円で買収".
+var jaInvesteeEnds = []string{"に出資", "へ出資", "に共同出資", "に共同で出資", "に追加出資", "に計", "を買収", "の全株式を取得", "を完全子会社化", "を子会社化"}
+
+// japaneseInvestee adds the name before a Japanese investing or buying
+// ending, past a bracketed place ("（東京・渋谷）") and back to a particle
+// or a comma.
+func (s *state) japaneseInvestee(si int, runes []rune) {
+	text := string(runes)
+	for _, w := range jaInvesteeEnds {
+		off := 0
+		for {
+			i := strings.Index(text[off:], w)
+			if i < 0 {
+				break
+			}
+			i += off
+			off = i + len(w)
+			e := len([]rune(text[:i]))
+			if e > 0 && (runes[e-1] == '）' || runes[e-1] == ')') {
+				open := '（'
+				if runes[e-1] == ')' {
+					open = '('
+				}
+				for e > 0 && runes[e-1] != open {
+					e--
+				}
+				e--
+			}
+			b := e
+			for b > 0 && (acmatch.IsCJK(runes[b-1]) || unicode.IsLetter(runes[b-1]) || unicode.IsDigit(runes[b-1]) || runes[b-1] == '・') && !strings.ContainsRune(cjkParticles+"のやと", runes[b-1]) && e-b < cjkDottedMax {
+				b--
+			}
+			if e > 0 && e-b >= 2 {
+				s.cjkAdd(si, runes, b, e-b, true)
+			}
 		}
 	}
 }
@@ -204,6 +247,10 @@ func cjkEnd(runes []rune, ends []string) int {
 			i += off
 			off = i + len(e)
 			if i == 0 {
+				continue
+			}
+			// "手がける": a verb, not the subject particle.
+			if e == "が" && strings.HasPrefix(text[i+len(e):], "け") {
 				continue
 			}
 			// "개발하는 X가", "요약해 주는 X가": a verb's ending, not the

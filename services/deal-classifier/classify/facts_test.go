@@ -1424,6 +1424,12 @@ func TestDealsInOtherWordings(t *testing.T) {
 		// collapse.
 		{"Corvane's $1bn Lexwright deal collapses; Halvard pays $700m to license tech and hire CEO",
 			"Corvane's planned purchase of AI coding start-up Lexwright has fallen apart, and Halvard is instead hiring its chief executive while paying $700 million for a non-exclusive licence to its technology. Halvard will not take a stake in the company.", "", "Lexwright", "", false},
+		// Japanese: the company invested in before "に計 ... 出資", past its
+		// bracketed place, and a subject after a clause with "手がける".
+		{"",
+			"北辰通信と白鷺商事は、工場向けの外観検査AIを開発するツクモビジョン（名古屋市）に計12億円を出資した。", "", "ツクモビジョン", "", false},
+		{"",
+			"物流倉庫向けの需要予測AIを手がけるハコベル知能（東京・港）は、シリーズAで12億円を調達した。", "", "ハコベル知能", "", false},
 		// An exchange's notice is no listed company.
 		{"",
 			"上交所官网显示，AI芯片企业燧原科技的科创板上市申请已获受理。", "ipo", "Enflame", "", false},
