@@ -265,6 +265,14 @@ var orderVerbs = set(`told tells tell ordered orders order instructed instructs 
 
 var backgroundPurpose = set(`curb curbing prevent stop combat counter contain deter thwart crack clamp tackle fight`)
 
+// govTarget reports whether government mention m, in the sentence of
+// toks, names a target rather than an actor: an adjective ("Chinese
+// firms") or a place after a preposition ("to China").
+func govTarget(toks []token, m mention, e *gazetteer.Entry) bool {
+	k0, _ := mentionTokens(toks, m)
+	return e.Has("adjective") || k0 > 0 && targetPreps[toks[k0-1].lower]
+}
+
 // cueActions maps cue-id prefixes to the action their firing suggests.
 var cueActions = []struct{ prefix, action string }{
 	{"export_control", events.ActionExportControl}, {"restriction", events.ActionExportControl},
@@ -312,9 +320,7 @@ statusLoop:
 			if m.sent != si || e == nil || e.Kind != gazetteer.KindGovernment {
 				continue
 			}
-			k0, _ := mentionTokens(toks, m)
-			isTarget := e.Has("adjective") || (k0 > 0 && targetPreps[toks[k0-1].lower])
-			if isTarget {
+			if govTarget(toks, m, e) {
 				targets = appendNew(targets, e.Jurisdiction)
 			} else {
 				actors = appendNew(actors, e.Jurisdiction)
@@ -349,7 +355,7 @@ statusLoop:
 			if m.sent != 0 || e == nil || e.Kind != gazetteer.KindGovernment {
 				continue
 			}
-			if k0, _ := mentionTokens(toks, m); len(targets) > 0 && (e.Has("adjective") || k0 > 0 && targetPreps[toks[k0-1].lower]) {
+			if len(targets) > 0 && govTarget(toks, m, e) {
 				continue
 			}
 			actors = appendNew(actors, e.Jurisdiction)

@@ -97,12 +97,8 @@ func (s *state) cjkNames(si int) {
 			if string(runes[k:k+len(wr)]) != w {
 				continue
 			}
-			b := k
-			// "コースラ・ベンチャーズ": the katakana middle dot joins a name.
 			// "や" and "と" join names in a list, so a name stops there.
-			for b > 0 && (acmatch.IsCJK(runes[b-1]) || unicode.IsLetter(runes[b-1]) || unicode.IsDigit(runes[b-1]) || runes[b-1] == '・') && runes[b-1] != 'や' && runes[b-1] != 'と' && !strings.ContainsRune(cjkParticles, runes[b-1]) && k-b < cjkDottedMax {
-				b--
-			}
+			b := nameStart(runes, k, cjkParticles+"やと")
 			// "NEAやコースラ・ベンチャーズなどが引き受けた": "など" (and
 			// others) closes the list, it is no part of the last name.
 			// "启明创投等跟投": "等" (and others) likewise.
@@ -149,6 +145,17 @@ func (s *state) koreanInvestee(si int, runes []rune) {
 	}
 }
 
+// nameStart walks back from e over the letters, digits and katakana
+// middle dots of a name ("コースラ・ベンチャーズ"), stopping at any rune of
+// stops or after cjkDottedMax runes, and returns where the name starts.
+func nameStart(runes []rune, e int, stops string) int {
+	b := e
+	for b > 0 && (acmatch.IsCJK(runes[b-1]) || unicode.IsLetter(runes[b-1]) || unicode.IsDigit(runes[b-1]) || runes[b-1] == '・') && !strings.ContainsRune(stops, runes[b-1]) && e-b < cjkDottedMax {
+		b--
+	}
+	return b
+}
+
 // jaInvesteeEnds follow the company a Japanese sentence invests in or
 // buys: "アマテラス・ボイス（大阪市）に共同で出資した", "アイミエルを約30億円で買収".
 var jaInvesteeEnds = []string{"に出資", "へ出資", "に共同出資", "に共同で出資", "に追加出資", "に計", "を買収", "の全株式を取得", "を完全子会社化", "を子会社化"}
@@ -178,11 +185,10 @@ func (s *state) japaneseInvestee(si int, runes []rune) {
 				}
 				e--
 			}
-			b := e
-			for b > 0 && (acmatch.IsCJK(runes[b-1]) || unicode.IsLetter(runes[b-1]) || unicode.IsDigit(runes[b-1]) || runes[b-1] == '・') && !strings.ContainsRune(cjkParticles+"のやと", runes[b-1]) && e-b < cjkDottedMax {
-				b--
+			if e <= 0 {
+				continue
 			}
-			if e > 0 && e-b >= 2 {
+			if b := nameStart(runes, e, cjkParticles+"のやと"); e-b >= 2 {
 				s.cjkAdd(si, runes, b, e-b, true)
 			}
 		}
