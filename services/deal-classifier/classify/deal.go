@@ -351,6 +351,10 @@ func (s *state) roleOf(m mention, toks []token) role {
 			r.background = true
 		}
 	}
+	// "acquired by logistics group Northway Freight": the buyer.
+	if buyerAfterBy(toks, k0) {
+		r.investor += 3
+	}
 	// "hired law firm Wilson Sonsini", "investment bank Goldman Sachs": an
 	// adviser to the deal, not a party.
 	if k0 > 1 && (toks[k0-1].lower == "firm" && toks[k0-2].lower == "law" || toks[k0-1].lower == "bank" && toks[k0-2].lower == "investment") {
@@ -430,6 +434,9 @@ func (s *state) roleOf(m mention, toks []token) role {
 			r.target += 3
 		case (prev == "in" || prev == "into") && k0 > 1 && hasPrefixAny(toks[max(0, k0-8):k0-1], "invest", "stake", "pour", "inject", "bet", "put", "money", "capital", "funding", "interest"):
 			r.target += 3
+		case paidFor(runes, toks, k0, k1):
+			// "will pay $210 million in cash for Inkwell": what is bought.
+			r.target += 3
 		case prev == "for" && k0 > 1 && hasPrefixAny(toks[k0-2:k0-1], "offer", "bid", "approach", "proposal", "deal"):
 			// "makes a $34.5bn offer for Google's Chrome": what the bid is for.
 			r.target += 3
@@ -489,6 +496,9 @@ func (s *state) clauseThenInvests(toks []token, k int) bool {
 	if w == "said" || w == "says" || w == "announced" {
 		return saysItInvests(toks[q+1 : min(len(toks), q+12)])
 	}
+	if boughtBy(toks, q) {
+		return false // "X, a Leeds start-up, was acquired by Y"
+	}
 	if w == "signed" && hasPrefixAny(toks[q+1:min(len(toks), q+7)], "acquire", "buy", "purchase", "invest", "take") {
 		return true // "X, the company behind Devin, has signed a deal to acquire Y"
 	}
@@ -528,8 +538,18 @@ func (s *state) clauseThenLeads(toks []token, k int) bool {
 // is one a company taking money or listing uses ("..., has raised").
 func (s *state) clauseThenRaises(toks []token, k int) bool {
 	q := s.clauseVerb(toks, k)
-	// "Kestrel Dynamics, a Pittsburgh start-up ..., said it had raised".
-	return q >= 0 && (afterAnchors[toks[q].lower] || closedRound(toks, q) || saidItRaises(toks, q+1))
+	// "Kestrel Dynamics, a Pittsburgh start-up ..., said it had raised";
+	// "..., has been acquired by" is the company bought.
+	return q >= 0 && (afterAnchors[toks[q].lower] || closedRound(toks, q) || saidItRaises(toks, q+1) || boughtBy(toks, q))
+}
+
+// boughtBy reports whether the words from token q tell a purchase in the
+// passive: "been acquired by", "bought by".
+func boughtBy(toks []token, q int) bool {
+	if toks[q].lower == "been" {
+		q++
+	}
+	return q+1 < len(toks) && buyerWords[toks[q].lower] && toks[q+1].lower == "by"
 }
 
 // closedRound reports whether token k reads "closed" or "completed" as a

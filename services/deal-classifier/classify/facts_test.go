@@ -1435,6 +1435,15 @@ func TestDealsInOtherWordings(t *testing.T) {
 			"上交所官网显示，AI芯片企业燧原科技的科创板上市申请已获受理。", "ipo", "Enflame", "", false},
 		{"삼성전자, 레인보우로보틱스 최대주주로",
 			"삼성전자가 콜옵션을 행사해 휴머노이드 로봇 개발사 레인보우로보틱스 지분을 35%로 늘린다.", "", "Rainbow Robotics", "Samsung", false},
+		// Buyers the gazetteer lacks, found from their place: after "acquired
+		// by" and a short description, before "is buying" or "will pay ...
+		// for".
+		{"",
+			"Quarrytide, a three-year-old Leeds start-up building AI models for freight pricing, has been acquired by engineering group Ostberg Holdings for £90 million in cash.", "acquisition", "Quarrytide", "Ostberg Holdings", false},
+		{"",
+			"Kelpmere is buying Driftnote, a year-old AI meeting-notes start-up, for $45 million in cash.", "acquisition", "Driftnote", "Kelpmere", false},
+		{"",
+			"Harrowgate Media will pay $210 million in cash for Inkwell, an AI copy-editing start-up used by newsrooms.", "acquisition", "Inkwell", "Harrowgate Media", false},
 	})
 }
 

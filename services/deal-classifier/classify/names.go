@@ -106,7 +106,7 @@ var (
 		speed push take extend bolster automate train hire`)
 	afterNeedsNext = set(`is has to in said announced opens opened`)
 	afterNext      = set(`raising seeking valued raised raise talks list go ipo closed secured sell selling listing float added
-		going public exploring considering weighing buy acquire with`)
+		going public exploring considering weighing buy acquire with buying acquiring purchasing`)
 	possessiveNext = set(`ipo valuation funding listing debut fundraising round new latest fresh series technology tech models agent agents founders
 		inference team staff engineers employees researchers assets patents`)
 	startupWords = set(`startup start-up company developer maker firm lab platform designer provider unicorn outfit venture
@@ -414,6 +414,10 @@ func (s *state) considerName(si int, toks []token, i, j int) {
 	if listOpener(toks, i) {
 		anchored = true
 	}
+	// "acquired by specialty insurer Castlegate Group": the buyer.
+	if buyerAfterBy(toks, i) {
+		anchored = true
+	}
 	// "led by X", "co-led by X": an investor.
 	if i > 1 && toks[i-1].lower == "by" && (toks[i-2].lower == "led" || toks[i-2].lower == "co-led" || toks[i-2].lower == "backed") {
 		anchored = true
@@ -428,6 +432,10 @@ func (s *state) considerName(si int, toks []token, i, j int) {
 		anchored = true
 	}
 	if i > 1 && toks[i-1].lower == "in" && (strings.HasPrefix(toks[i-2].lower, "invest") || strings.HasPrefix(toks[i-2].lower, "stake") || roundIn(toks, i-2)) {
+		anchored = true
+	}
+	// "will pay $210 million in cash for Inkwell": what is bought.
+	if paidFor(runes, toks, i, j) {
 		anchored = true
 	}
 	// "Hugging Face met la main sur Pollen Robotics": what is bought.
@@ -466,6 +474,9 @@ func (s *state) considerName(si int, toks []token, i, j int) {
 		case next == "met" && j+2 < len(toks) && toks[j+1].lower == "la" && toks[j+2].lower == "main":
 			// "Corvane met la main sur Pollenwise Robotics": the buyer.
 			anchored = true
+		case paysFor(toks, j):
+			// "Thomson Reuters will pay $650 million in cash for Casetext".
+			anchored = true
 		case (next == "prices" || next == "priced") && hasWordAny(toks[j+1:min(len(toks), j+6)], "ipo", "listing", "offering", "shares"):
 			// "Quillbyte prices Nasdaq IPO at $18".
 			anchored = true
@@ -498,7 +509,7 @@ func (s *state) considerName(si int, toks []token, i, j int) {
 	}
 	// The subject of the sentence ("Pebblecast snags ...", "Marlow, a
 	// Lisbon company building AI agents") rather than a backer.
-	subject := anchored && !backer && !afterBackerMarker(toks, i)
+	subject := anchored && !backer && !afterBackerMarker(toks, i) && !buyerAfterBy(toks, i)
 	// "Blackbird Ventures", "Tanjong Capital": a multi-word name with an
 	// investor's ending is an organisation; its place decides its role.
 	suffixOnly := false
@@ -571,6 +582,60 @@ func (s *state) considerName(si int, toks []token, i, j int) {
 	buyerOfDescribed := j < len(toks) && backerVerbs[toks[j].lower] && toks[j].lower != "agrees" && toks[j].lower != "agreed" && s.onlyProducts()
 	ai = ai || subject && !object && !investorName(lname) && !sectorHere && s.aiDescribed(si) && !s.productElsewhere(si, end) && !buyerOfDescribed
 	s.ents = append(s.ents, mention{entry: -1, name: name, start: start, end: end, sent: si, ai: ai})
+}
+
+// payWords are the verbs of a price paid, and payLeads the words that may
+// stand between a buyer and them ("will pay", "agreed to pay").
+var (
+	payWords = set(`pay pays paying`)
+	payLeads = set(`will would to agreed agrees is has`)
+)
+
+// paysFor reports whether the tokens from j say that the name before them
+// pays a price for something: "will pay $650 million in cash for Casetext",
+// "agreed to pay about $665m for Silo AI".
+func paysFor(toks []token, j int) bool {
+	k := j
+	for k < len(toks) && k < j+3 && payLeads[toks[k].lower] {
+		k++
+	}
+	if k == j || k >= len(toks) || !payWords[toks[k].lower] {
+		return false
+	}
+	return hasWordAny(toks[k+1:min(len(toks), k+10)], "for")
+}
+
+// paidForNext are the lower-case words that may follow the name of what is
+// paid for; another ("pay $2bn for Nvidia chips") makes the name describe a
+// thing bought, not a company.
+var paidForNext = set(`in and from to which that as on at after under`)
+
+// paidFor reports whether the name at toks[i:j] is what a price is paid
+// for: "will pay $210 million in cash for Inkwell, an AI start-up".
+func paidFor(runes []rune, toks []token, i, j int) bool {
+	if i < 2 || toks[i-1].lower != "for" || !hasWordAny(toks[max(0, i-8):i-1], "pay", "pays", "paid", "paying") {
+		return false
+	}
+	return j >= len(toks) || !onlySpaceBetween(runes, toks[j-1].end, toks[j].start) || isCap(toks[j]) || paidForNext[toks[j].lower]
+}
+
+// buyerWords say a company was bought, before "by" and its buyer.
+var buyerWords = set(`acquired bought purchased`)
+
+// buyerAfterBy reports whether the name at toks[i] follows "acquired by"
+// over a short lower-case description of the buyer: "has been acquired by
+// specialty insurer Castlegate Group", "bought by private-equity firm
+// Oakhurst Capital", "snapped up by insurer Mutuelle Seine".
+func buyerAfterBy(toks []token, i int) bool {
+	b := i - 1
+	for b >= 0 && i-b <= 4 && !isCap(toks[b]) && !nameStops[toks[b].lower] && !andWords[toks[b].lower] && hasLetter(toks[b].lower) {
+		b--
+	}
+	if b < 1 || b == i-1 || toks[b].lower != "by" {
+		return false
+	}
+	p := toks[b-1].lower
+	return buyerWords[p] || (p == "up" || p == "over") && b > 1 && (toks[b-2].lower == "snapped" || toks[b-2].lower == "taken")
 }
 
 // letterCompany reports whether the one-letter name at toks[i] is a
