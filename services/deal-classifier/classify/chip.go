@@ -62,9 +62,16 @@ func (s *state) chipAction(order []int, fired []firedCue) (string, int) {
 	required := func(si int) bool { return hasReq && s.has(si, reqID) }
 	// An approval in a sentence about aid with no shipment in it approves
 	// the aid: "EU-Kommission genehmigt fünf Milliarden Euro ... fördern".
+	// So does one in a headline over a lede about aid with no shipment
+	// in it: "Brüssel gibt grünes Licht: 920 Mio. Euro für Infineon".
 	subID, hasSub := s.c.termID["aid_word"]
+	aidStory := hasSub && slices.ContainsFunc(order, func(si int) bool { return s.has(si, subID) }) &&
+		(!hasShip || !slices.ContainsFunc(order, func(si int) bool { return s.has(si, shipID) }))
 	aidApproval := func(si int) bool {
-		return hasSub && s.has(si, subID) && (!hasShip || !s.has(si, shipID))
+		if hasShip && s.has(si, shipID) {
+			return false
+		}
+		return hasSub && s.has(si, subID) || aidStory && s.sents[si].Zone == rules.ZoneTitle
 	}
 	// Ownership and capital-flow actions, then a guilty plea, charge or
 	// arrest, take precedence in the main clause of the leading sentences.
@@ -149,7 +156,7 @@ func (s *state) chipAction(order []int, fired []firedCue) (string, int) {
 			bestW, best, bestSent = w, a.action, first
 		}
 	}
-	if best == "" || best == events.ActionInvestigation {
+	if best == events.ActionInvestigation {
 		// The labelling guideline has no investigation action: probes used
 		// as levers (antitrust, anti-dumping) are "other".
 		best = events.ActionOther
@@ -267,10 +274,26 @@ var backgroundPurpose = set(`curb curbing prevent stop combat counter contain de
 
 // govTarget reports whether government mention m, in the sentence of
 // toks, names a target rather than an actor: an adjective ("Chinese
-// firms") or a place after a preposition ("to China").
-func govTarget(toks []token, m mention, e *gazetteer.Entry) bool {
+// firms"), a place after a preposition ("to China") or with a Turkish
+// dative ending ("ABD'ye", to the US).
+func (s *state) govTarget(toks []token, m mention, e *gazetteer.Entry) bool {
 	k0, _ := mentionTokens(toks, m)
-	return e.Has("adjective") || k0 > 0 && targetPreps[toks[k0-1].lower]
+	return e.Has("adjective") || k0 > 0 && targetPreps[toks[k0-1].lower] || turkishDative(s.text.Runes, m.end)
+}
+
+// turkishDative reports whether the runes at end read an apostrophe and a
+// dative ending followed by a word break: "ABD'ye", "Çin'e", "Rusya'ya".
+func turkishDative(runes []rune, end int) bool {
+	if end >= len(runes) || runes[end] != '\'' && runes[end] != '’' {
+		return false
+	}
+	for _, d := range []string{"ye", "ya", "a", "e"} {
+		k := end + 1 + len(d)
+		if k <= len(runes) && string(runes[end+1:k]) == d && (k == len(runes) || !unicode.IsLetter(runes[k])) {
+			return true
+		}
+	}
+	return false
 }
 
 // cueActions maps cue-id prefixes to the action their firing suggests.
@@ -291,6 +314,15 @@ func (s *state) chipFacts(topicSents []int, fired []firedCue, tr *events.TopicRe
 	cf := &events.ChipPolicyFacts{}
 	var actionSent int
 	cf.Action, actionSent = s.chipAction(order, fired)
+	// No action word: a state fund's stake is state aid ("le fonds EIC et
+	// l'État via French Tech Souveraineté"); anything else is "other".
+	stateFund := s.stateInvestor(order)
+	if cf.Action == "" {
+		cf.Action = events.ActionOther
+		if stateFund != nil {
+			cf.Action = events.ActionSubsidy
+		}
+	}
 	tr.Evidence = append(tr.Evidence, s.evidence("chip_policy.action", actionSent))
 	cf.Status = events.PolicyInForce
 	statusSents := order[:min(2, len(order))]
@@ -320,7 +352,7 @@ statusLoop:
 			if m.sent != si || e == nil || e.Kind != gazetteer.KindGovernment {
 				continue
 			}
-			if govTarget(toks, m, e) {
+			if s.govTarget(toks, m, e) {
 				targets = appendNew(targets, e.Jurisdiction)
 			} else {
 				actors = appendNew(actors, e.Jurisdiction)
@@ -355,7 +387,7 @@ statusLoop:
 			if m.sent != 0 || e == nil || e.Kind != gazetteer.KindGovernment {
 				continue
 			}
-			if len(targets) > 0 && govTarget(toks, m, e) {
+			if len(targets) > 0 && s.govTarget(toks, m, e) {
 				continue
 			}
 			actors = appendNew(actors, e.Jurisdiction)
@@ -371,6 +403,10 @@ statusLoop:
 		// "Preliminary CHIPS terms would support Amkor's site": the CHIPS
 		// programme is the United States'.
 		actors = []string{"US"}
+	}
+	if len(actors) == 0 && cf.Action == events.ActionSubsidy && stateFund != nil {
+		// "Invest-NL stapt in bij Axelera": the state fund's government.
+		actors = []string{stateFund.Country}
 	}
 	if len(actors) == 0 {
 		// "K칩스법 국회 본회의 통과", "改正法が成立": a policy story in a
@@ -444,6 +480,20 @@ func appendNew(list []string, v string) []string {
 	return append(list, v)
 }
 
+// stateInvestor returns the first sovereign or state fund named in the
+// policy sentences or the title, or nil.
+func (s *state) stateInvestor(order []int) *gazetteer.Entry {
+	for _, m := range s.ents {
+		if m.sent != 0 && !slices.Contains(order, m.sent) {
+			continue
+		}
+		if e := s.entry(m); e != nil && e.Kind == gazetteer.KindInvestor && e.Has("sovereign") && e.Country != "" {
+			return e
+		}
+	}
+	return nil
+}
+
 // scriptJurisdiction names the country whose script the policy sentences
 // are written in, for the scripts that one country uses: Hangul, kana,
 // Thai, Hebrew. Chinese characters alone do not say mainland or Taiwan.
@@ -451,6 +501,8 @@ func (s *state) scriptJurisdiction(order []int) string {
 	for _, si := range order {
 		for _, r := range s.text.Runes[s.sents[si].Start:s.sents[si].End] {
 			switch {
+			case vietnameseLetter(r):
+				return "Vietnam"
 			case r < 0x0590:
 				continue
 			case unicode.Is(unicode.Hangul, r):
@@ -465,4 +517,11 @@ func (s *state) scriptJurisdiction(order []int) string {
 		}
 	}
 	return ""
+}
+
+// vietnameseLetter reports whether r is a letter only Vietnamese writes:
+// the horned ơ and ư, and the vowels with a tone mark under or over a
+// diacritic (ạ, ấ, ệ, ộ ...).
+func vietnameseLetter(r rune) bool {
+	return r == 'ơ' || r == 'ư' || r == 'Ơ' || r == 'Ư' || r >= 0x1EA0 && r <= 0x1EF9
 }

@@ -37,6 +37,8 @@ type state struct {
 	doc     Document
 	text    acmatch.Text
 	matches []acmatch.Match
+	masks   [][2]int // rune spans of the no_term phrases
+	maskID  int      // the no_term feature, or -1
 	sents   []Sentence
 	words   int
 	bits    []uint64
@@ -133,6 +135,7 @@ func (c *Classifier) Classify(doc Document) Result {
 	clear(s.bits)
 	s.terms, s.ents, s.products = s.terms[:0], s.ents[:0], s.products[:0]
 	s.matches = c.ac.Find(&s.text, s.matches[:0])
+	s.collectMasks()
 	for _, m := range s.matches {
 		rs, re := s.text.RuneSpan(m.Start, m.End)
 		si := s.sentenceAt(rs)
@@ -142,6 +145,9 @@ func (c *Classifier) Classify(doc Document) Result {
 		for _, p := range c.payloads[m.Value] {
 			if p.entity >= 0 {
 				s.ents = append(s.ents, mention{entry: p.entity, start: rs, end: re, sent: si})
+				continue
+			}
+			if s.masked(int(p.feature), rs, re) {
 				continue
 			}
 			s.set(si, int(p.feature))
@@ -162,6 +168,42 @@ func (c *Classifier) Classify(doc Document) Result {
 	}
 	res.Entities = s.entities()
 	return res
+}
+
+// collectMasks records where the no_term phrases of the rules stand: words
+// inside them are no term of their own ("ban hành", Vietnamese for "to
+// issue", holds no English "ban").
+func (s *state) collectMasks() {
+	s.masks = s.masks[:0]
+	id, ok := s.c.termID[noTerm]
+	if !ok {
+		s.maskID = -1
+		return
+	}
+	s.maskID = id
+	for _, m := range s.matches {
+		for _, p := range s.c.payloads[m.Value] {
+			if int(p.feature) == id {
+				rs, re := s.text.RuneSpan(m.Start, m.End)
+				s.masks = append(s.masks, [2]int{rs, re})
+				break
+			}
+		}
+	}
+}
+
+// noTerm names the rules' term whose phrases mask the terms inside them.
+const noTerm = "no_term"
+
+// masked reports whether a hit of term feature over runes [rs, re) lies
+// inside a no_term phrase and so does not count.
+func (s *state) masked(feature, rs, re int) bool {
+	for _, k := range s.masks {
+		if k[0] <= rs && re <= k[1] && feature != s.maskID {
+			return true
+		}
+	}
+	return false
 }
 
 // resolveEntities keeps the longest of overlapping gazetteer matches.
