@@ -45,7 +45,8 @@ const (
 // approval words in a sentence that states a licence requirement ("will
 // need permission to ship") count as export controls; an approval verb with
 // a chip or a shipment in the same sentence ("has allowed small batches of
-// H200 chips") counts as a licence approval.
+// H200 chips") counts as a licence approval. With no action word or cue
+// at all it returns "", and chipFacts decides.
 //
 // Entity-list additions are reported as export_control, as the labelling
 // guideline files them; the entity_list value of the schema is not emitted
