@@ -726,6 +726,9 @@ func TestDealParties(t *testing.T) {
 func TestNotADeal(t *testing.T) {
 	c := testClassifier(t)
 	cases := []struct{ title, text string }{
+		// A Danish venture firm raising its own fund for AI start-ups.
+		{"Aarhusiansk venturefond henter 1,2 mia. kr. til ny AI-fond",
+			"Fonden skal investere i tidlige AI-virksomheder i Norden over de næste fire år."},
 		{"Harbeck Consulting to invest $2bn in AI, double its specialist staff",
 			"Harbeck Consulting will invest $2 billion over three years in its data and AI practice, aiming to double its AI workforce through hiring, acquisitions and training."},
 		{"Cabinet approves ₹8,000-crore national AI mission",
@@ -1476,6 +1479,9 @@ func TestDealsInOtherWordings(t *testing.T) {
 			"上交所官网显示，AI芯片企业燧原科技的科创板上市申请已获受理。", "ipo", "Enflame", "", false},
 		{"삼성전자, 레인보우로보틱스 최대주주로",
 			"삼성전자가 콜옵션을 행사해 휴머노이드 로봇 개발사 레인보우로보틱스 지분을 35%로 늘린다.", "", "Rainbow Robotics", "Samsung", false},
+		// Danish kroner written "mio. kr.".
+		{"Odense AI-startup henter 40 mio. kr.",
+			"Kvistly, der bygger AI-agenter til landbruget, har rejst kapital fra to danske fonde.", "funding_round", "", "", false},
 		// Buyers the gazetteer lacks, found from their place: after "acquired
 		// by" and a short description, before "is buying" or "will pay ...
 		// for".

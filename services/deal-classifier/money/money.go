@@ -96,6 +96,9 @@ var suffixes = []word{
 	{"долларов", 0, "USD"}, {"доллара", 0, "USD"}, {"рублей", 0, "RUB"}, {"руб.", 0, "RUB"}, {"руб", 0, "RUB"}, {"юаней", 0, "CNY"}, {"евро", 0, "EUR"},
 	{"d'euros", 0, "EUR"}, {"d’euros", 0, "EUR"}, {"de dollars", 0, "USD"}, {"de yuans", 0, "CNY"},
 	{"di euro", 0, "EUR"}, {"di dollari", 0, "USD"}, {"dollari", 0, "USD"}, {"di sterline", 0, "GBP"}, {"di yuan", 0, "CNY"},
+	// "90 mio. kr.": Danish writes its krone "kr." after an abbreviated
+	// scale (Swedish writes "kronor" or "mkr", Norwegian "kroner").
+	{"danske kroner", 0, "DKK"}, {"kr.", 0, "DKK"},
 	{"korun", 0, "CZK"}, {"kč", 0, "CZK"}, {"złotych", 0, "PLN"}, {"zł", 0, "PLN"}, {"de euro", 0, "EUR"}, {"de lei", 0, "RON"}, {"lei", 0, "RON"},
 	{"đồng", 0, "VND"}, {"dinar yordania", 0, "JOD"}, {"دينار أردني", 0, "JOD"}, {"جنيه مصري", 0, "EGP"}, {"جنيه", 0, "EGP"},
 	{"lira", 0, "TRY"}, {"tl", 0, "TRY"}, {"baht", 0, "THB"}, {"บาท", 0, "THB"}, {"rupiah", 0, "IDR"},

@@ -45,6 +45,7 @@ func TestFind(t *testing.T) {
 		{"hat 120 Mio. Dollar eingesammelt", Options{}, 120e6, "USD", 120e6, "120 Mio. Dollar"},
 		{"will jointly invest NOK 900 million in", Options{}, 900e6, "NOK", 0, "NOK 900 million"},
 		{"Selskapet henter 25 millioner kroner i en runde", Options{}, 25e6, "NOK", 0, "25 millioner kroner"},
+		{"Københavnsk AI-startup henter 90 mio. kr. i en runde", Options{}, 90e6, "DKK", 0, "90 mio. kr."},
 		{"získal 20 milionů korun", Options{}, 20e6, "CZK", 0, "20 milionů korun"},
 		{"pozyskała 3,5 mln zł od", Options{}, 3.5e6, "PLN", 0, "3,5 mln zł"},
 		{"a atras 1,5 milioane de euro", Options{}, 1.5e6, "EUR", 1.5e6 * 1.08, "1,5 milioane de euro"},
