@@ -166,14 +166,7 @@ var jaInvesteeEnds = []string{"に出資", "へ出資", "に共同出資", "に�
 func (s *state) japaneseInvestee(si int, runes []rune) {
 	text := string(runes)
 	for _, w := range jaInvesteeEnds {
-		off := 0
-		for {
-			i := strings.Index(text[off:], w)
-			if i < 0 {
-				break
-			}
-			i += off
-			off = i + len(w)
+		eachIndex(text, w, func(i int) bool {
 			e := len([]rune(text[:i]))
 			if e > 0 && (runes[e-1] == '）' || runes[e-1] == ')') {
 				open := '（'
@@ -186,12 +179,25 @@ func (s *state) japaneseInvestee(si int, runes []rune) {
 				e--
 			}
 			if e <= 0 {
-				continue
+				return true
 			}
 			if b := nameStart(runes, e, cjkParticles+"のやと"); e-b >= 2 {
 				s.cjkAdd(si, runes, b, e-b, true)
 			}
+			return true
+		})
+	}
+}
+
+// eachIndex calls f with the byte offset of each occurrence of w in text,
+// left to right, until f returns false.
+func eachIndex(text, w string, f func(i int) bool) {
+	for off := 0; ; {
+		i := strings.Index(text[off:], w)
+		if i < 0 || !f(off+i) {
+			return
 		}
+		off += i + len(w)
 	}
 }
 
@@ -244,32 +250,24 @@ func cjkEnd(runes []rune, ends []string) int {
 	text := string(runes)
 	best := -1
 	for _, e := range ends {
-		off := 0
-		for {
-			i := strings.Index(text[off:], e)
-			if i < 0 {
-				break
-			}
-			i += off
-			off = i + len(e)
+		eachIndex(text, e, func(i int) bool {
 			if i == 0 {
-				continue
+				return true
 			}
 			// "手がける": a verb, not the subject particle.
 			if e == "が" && strings.HasPrefix(text[i+len(e):], "け") {
-				continue
+				return true
 			}
 			// "개발하는 X가", "요약해 주는 X가": a verb's ending, not the
 			// topic particle.
 			if (e == "는 " || e == "은 ") && strings.ContainsRune("하되있한된주찾돕", lastRune(text[:i])) {
-				continue
+				return true
 			}
-			n := len([]rune(text[:i]))
-			if best < 0 || n < best {
+			if n := len([]rune(text[:i])); best < 0 || n < best {
 				best = n
 			}
-			break
-		}
+			return false
+		})
 	}
 	return best
 }

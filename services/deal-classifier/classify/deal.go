@@ -434,7 +434,7 @@ func (s *state) roleOf(m mention, toks []token) role {
 			r.target += 3
 		case (prev == "in" || prev == "into") && k0 > 1 && hasPrefixAny(toks[max(0, k0-8):k0-1], "invest", "stake", "pour", "inject", "bet", "put", "money", "capital", "funding", "interest"):
 			r.target += 3
-		case paidFor(runes, toks, k0, k1):
+		case paidForName(runes, toks, k0, k1):
 			// "will pay $210 million in cash for Inkwell": what is bought.
 			r.target += 3
 		case prev == "for" && k0 > 1 && hasPrefixAny(toks[k0-2:k0-1], "offer", "bid", "approach", "proposal", "deal"):
@@ -544,12 +544,12 @@ func (s *state) clauseThenRaises(toks []token, k int) bool {
 }
 
 // boughtBy reports whether the words from token q tell a purchase in the
-// passive: "been acquired by", "bought by".
+// passive: "been acquired by", "bought by", "snapped up by".
 func boughtBy(toks []token, q int) bool {
 	if toks[q].lower == "been" {
 		q++
 	}
-	return q+1 < len(toks) && buyerWords[toks[q].lower] && toks[q+1].lower == "by"
+	return purchasedBy(toks, q+1) || purchasedBy(toks, q+2)
 }
 
 // closedRound reports whether token k reads "closed" or "completed" as a

@@ -261,7 +261,7 @@ func afterBackerMarker(toks []token, i int) bool {
 		p := toks[b-1].lower
 		return p == "led" || p == "co-led" || p == "backed" || p == "co-backed" || p == "funded" || p == "financed" || p == "joined" || p == "spearheaded" || p == "anchored" || p == "headed" ||
 			// "has agreed to be bought by Dassault Systèmes": the buyer.
-			p == "bought" || p == "acquired" || p == "purchased" || (p == "up" || p == "over") && b > 1 && (toks[b-2].lower == "snapped" || toks[b-2].lower == "taken")
+			purchasedBy(toks, b)
 	case w == "from":
 		if b > 0 && nonCapitalFrom[toks[b-1].lower] {
 			return false // "characters from Disney"
@@ -435,7 +435,7 @@ func (s *state) considerName(si int, toks []token, i, j int) {
 		anchored = true
 	}
 	// "will pay $210 million in cash for Inkwell": what is bought.
-	if paidFor(runes, toks, i, j) {
+	if paidForName(runes, toks, i, j) {
 		anchored = true
 	}
 	// "Hugging Face met la main sur Pollen Robotics": what is bought.
@@ -474,7 +474,7 @@ func (s *state) considerName(si int, toks []token, i, j int) {
 		case next == "met" && j+2 < len(toks) && toks[j+1].lower == "la" && toks[j+2].lower == "main":
 			// "Corvane met la main sur Pollenwise Robotics": the buyer.
 			anchored = true
-		case paysFor(toks, j):
+		case buyerPaysFor(toks, j):
 			// "Thomson Reuters will pay $650 million in cash for Casetext".
 			anchored = true
 		case (next == "prices" || next == "priced") && hasWordAny(toks[j+1:min(len(toks), j+6)], "ipo", "listing", "offering", "shares"):
@@ -591,10 +591,10 @@ var (
 	payLeads = set(`will would to agreed agrees is has`)
 )
 
-// paysFor reports whether the tokens from j say that the name before them
+// buyerPaysFor reports whether the tokens from j say that the name before them
 // pays a price for something: "will pay $650 million in cash for Casetext",
 // "agreed to pay about $665m for Silo AI".
-func paysFor(toks []token, j int) bool {
+func buyerPaysFor(toks []token, j int) bool {
 	k := j
 	for k < len(toks) && k < j+3 && payLeads[toks[k].lower] {
 		k++
@@ -610,9 +610,9 @@ func paysFor(toks []token, j int) bool {
 // thing bought, not a company.
 var paidForNext = set(`in and from to which that as on at after under`)
 
-// paidFor reports whether the name at toks[i:j] is what a price is paid
+// paidForName reports whether the name at toks[i:j] is what a price is paid
 // for: "will pay $210 million in cash for Inkwell, an AI start-up".
-func paidFor(runes []rune, toks []token, i, j int) bool {
+func paidForName(runes []rune, toks []token, i, j int) bool {
 	if i < 2 || toks[i-1].lower != "for" || !hasWordAny(toks[max(0, i-8):i-1], "pay", "pays", "paid", "paying") {
 		return false
 	}
@@ -621,6 +621,16 @@ func paidFor(runes []rune, toks []token, i, j int) bool {
 
 // buyerWords say a company was bought, before "by" and its buyer.
 var buyerWords = set(`acquired bought purchased`)
+
+// purchasedBy reports whether toks[b] is the "by" of a purchase told in
+// the passive: "acquired by", "bought by", "snapped up by", "taken over by".
+func purchasedBy(toks []token, b int) bool {
+	if b < 1 || b >= len(toks) || toks[b].lower != "by" {
+		return false
+	}
+	p := toks[b-1].lower
+	return buyerWords[p] || b > 1 && (p == "up" && toks[b-2].lower == "snapped" || p == "over" && toks[b-2].lower == "taken")
+}
 
 // buyerAfterBy reports whether the name at toks[i] follows "acquired by"
 // over a short lower-case description of the buyer: "has been acquired by
@@ -631,11 +641,7 @@ func buyerAfterBy(toks []token, i int) bool {
 	for b >= 0 && i-b <= 4 && !isCap(toks[b]) && !nameStops[toks[b].lower] && !andWords[toks[b].lower] && hasLetter(toks[b].lower) {
 		b--
 	}
-	if b < 1 || b == i-1 || toks[b].lower != "by" {
-		return false
-	}
-	p := toks[b-1].lower
-	return buyerWords[p] || (p == "up" || p == "over") && b > 1 && (toks[b-2].lower == "snapped" || toks[b-2].lower == "taken")
+	return b < i-1 && purchasedBy(toks, b)
 }
 
 // letterCompany reports whether the one-letter name at toks[i] is a
