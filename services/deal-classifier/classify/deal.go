@@ -21,7 +21,7 @@ var (
 		co-led wants plans plan pledged commits committed bets snaps snapped purchases purchased hired hires joining joins
 		acqui-hires acqui-hired figurent participent zählen beteiligten führte bankrolls bankrolled bankroll
 		ploughs ploughed pumps pumped swallows swallowed putting puts wrote licenses licences licensed
-		neemt koopt kocht rachète acquiert kauft übernimmt compra adquiere adquire acquisisce acquista rileva
+		neemt koopt kocht rachète s'offre s’offre ostaa osti acquiert kauft übernimmt compra adquiere adquire acquisisce acquista rileva
 		picks pick leder ledde leidt lidera liderou lideró encabeza encabezó dirige mène führt guida współprowadzą prowadzi
 		mènent apporte apportent steekt investeert investiert investit invierte investe zainwestuje inwestuje zainwestował
 		poprowadził poprowadziła beteiligt yatırım ` + verbsAfterBackers)
@@ -328,6 +328,9 @@ func (s *state) roleOf(m mention, toks []token) role {
 		case next == "met" && after(1) == "la" && after(2) == "main":
 			// "Hugging Face met la main sur Pollen Robotics": the buyer.
 			r.investor += 3
+		case next == "pour" && frenchPour(toks[k+1:]):
+			// "AMD met la main sur le finlandais Silo AI pour 665 millions
+			// de dollars": French "for" before the price, not "pour" money.
 		case investorVerbs[next]:
 			r.investor += 3
 			if next == "led" || next == "leads" || next == "leading" {
@@ -413,8 +416,8 @@ func (s *state) roleOf(m mention, toks []token) role {
 		switch {
 		case prev == "from" && k0 > 1 && nonCapitalFrom[toks[k0-2].lower]:
 			r.background = true // "characters from Paramount"
-		case prev == "sur" && k0 > 2 && toks[k0-2].lower == "main" && toks[k0-3].lower == "la":
-			r.target += 3 // "met la main sur Pollen Robotics"
+		case frenchBought(toks, k0):
+			r.target += 3 // "met la main sur Pollen Robotics", "s'offre le bordelais Pollen Robotics"
 		case prev == "behind" && k0 > 1 && (toks[k0-2].lower == "team" || toks[k0-2].lower == "people" || toks[k0-2].lower == "founders" || toks[k0-2].lower == "engineers" || toks[k0-2].lower == "staff"):
 			// "acqui-hired the six-person team behind Hirelens".
 			r.target += 3
@@ -823,6 +826,13 @@ func mergesWith(toks []token) bool {
 		return true
 	}
 	return false
+}
+
+// frenchPour reports whether the words after a "pour" read as French "for"
+// a price: a bare number ("pour 665 millions"), where English "pour" takes
+// a currency sign or a word of money.
+func frenchPour(rest []token) bool {
+	return len(rest) > 0 && rest[0].lower[0] >= '0' && rest[0].lower[0] <= '9'
 }
 
 // hasWordAny reports whether one of toks is one of words.

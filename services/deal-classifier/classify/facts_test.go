@@ -1491,6 +1491,22 @@ func TestDealsInOtherWordings(t *testing.T) {
 			"Kelpmere is buying Driftnote, a year-old AI meeting-notes start-up, for $45 million in cash.", "acquisition", "Driftnote", "Kelpmere", false},
 		{"",
 			"Harrowgate Media will pay $210 million in cash for Inkwell, an AI copy-editing start-up used by newsrooms.", "acquisition", "Inkwell", "Harrowgate Media", false},
+		// Turkish, Finnish and Hindi: a round "finansman turunda", a purchase
+		// "ostaa", a listing "आईपीओ" and a joint venture "संयुक्त उद्यम".
+		{"",
+			"Yerli yapay zekâ girişimi Vektora AI, 40 milyon euroluk yeni finansman turunda Kestane Ventures liderliğinde yatırım aldı.", "funding_round", "Vektora AI", "", false},
+		{"Halvard ostaa suomalaisen Silo AI:n 120 miljoonalla dollarilla",
+			"Kauppa maksetaan käteisellä.", "acquisition", "Silo AI", "Halvard", false},
+		{"",
+			"एआई कंपनी फ्रैक्टल एनालिटिक्स ने 4,900 करोड़ रुपये के आईपीओ के लिए दस्तावेज जमा किए।", "ipo", "Fractal Analytics", "", false},
+		// French: "s'offre" buys what follows over a demonym; "pour" before a
+		// price makes no backer; a region named as the lab's home is none.
+		{"Corvane s'offre le bordelais Pollenwise Robotics",
+			"L'éditeur rachète le concepteur de robots humanoïdes pour un montant non communiqué.", "acquisition", "Pollenwise Robotics", "Corvane", false},
+		{"Halvard met la main sur le français LightOn pour 70 millions d'euros",
+			"Le fabricant de puces rachète le laboratoire parisien d'intelligence artificielle.", "acquisition", "LightOn", "Halvard", false},
+		{"Halvard to buy France's LightOn for $80 million",
+			"The chipmaker said the all-cash acquisition of Europe's largest private AI lab would help customers build models on its hardware.", "acquisition", "LightOn", "Halvard", false},
 	})
 }
 

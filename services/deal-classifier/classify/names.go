@@ -438,8 +438,9 @@ func (s *state) considerName(si int, toks []token, i, j int) {
 	if paidForName(runes, toks, i, j) {
 		anchored = true
 	}
-	// "Hugging Face met la main sur Pollen Robotics": what is bought.
-	if i > 2 && toks[i-1].lower == "sur" && toks[i-2].lower == "main" && toks[i-3].lower == "la" {
+	// "Hugging Face met la main sur Pollen Robotics", "s'offre le bordelais
+	// Pollen Robotics": what is bought.
+	if frenchBought(toks, i) {
 		anchored = true
 	}
 	if i > 1 && toks[i-1].lower == "of" && (toks[i-2].lower == "acquisition" || toks[i-2].lower == "takeover" || toks[i-2].lower == "purchase" || toks[i-2].lower == "take-private" || toks[i-2].lower == "buyout") {
@@ -617,6 +618,29 @@ func paidForName(runes []rune, toks []token, i, j int) bool {
 		return false
 	}
 	return j >= len(toks) || !onlySpaceBetween(runes, toks[j-1].end, toks[j].start) || isCap(toks[j]) || paidForNext[toks[j].lower]
+}
+
+// frenchBuys are the French purchase verbs whose object is the company
+// bought: "s'offre le bordelais Pollen Robotics", "rachète la start-up
+// lyonnaise Vigie IA".
+var frenchBuys = set(`s'offre s’offre rachète acquiert`)
+
+// frenchBought reports whether the name at toks[i] is the object of a
+// French purchase, over at most three lower-case words (articles, a
+// demonym, "start-up") and no preposition: "s'offre le bordelais X", "met
+// la main sur X".
+func frenchBought(toks []token, i int) bool {
+	for b := i - 1; b >= 0 && i-b <= 4; b-- {
+		w := toks[b].lower
+		if frenchBuys[w] || w == "sur" && b > 1 && toks[b-1].lower == "main" && toks[b-2].lower == "la" {
+			return true
+		}
+		// "rachète une pépite de Villeurbanne": a place, not the company.
+		if isCap(toks[b]) || !hasLetter(w) || w == "de" || w == "du" || w == "des" || w == "à" || w == "en" {
+			return false
+		}
+	}
+	return false
 }
 
 // buyerWords say a company was bought, before "by" and its buyer.
@@ -1062,7 +1086,8 @@ var placeNames = phraseSet(`hong kong, hangzhou, shenzhen, shanghai, beijing, gu
 	copenhagen, amsterdam, eindhoven, brussels, madrid, barcelona, milan, rome, lisbon, warsaw, vienna, dublin, tallinn,
 	toronto, montreal, vancouver, waterloo, sydney, melbourne, lagos, nairobi, cairo, sao paulo, são paulo, mexico city,
 	bogota, bogotá, buenos aires, santiago, silicon valley, san francisco, new york, boston, seattle, austin, palo alto,
-	washington, brasília, brasilia,
+	washington, brasília, brasilia, europe, asia, africa, north america, south america, latin america, middle east,
+	southeast asia, scandinavia, nordics, the nordics, oceania,
 	arabic, swahili, kinyarwanda, hindi, telugu, tamil, bengali, urdu, afrikaans, zulu, yoruba, hausa, amharic, tagalog,
 	english, french, german, spanish, portuguese, italian, dutch, polish, turkish, greek, vietnamese, thai, indonesian,
 	korean, japanese, chinese, mandarin, cantonese, basque, catalan, galician, welsh, irish, gaelic,
@@ -1247,7 +1272,7 @@ var nameInner = set(`Investment Series Capital`)
 // backerVerbs follow a backer's name: "Amplify Partners led the round".
 var backerVerbs = set(`led co-led leads invested invests participated joined joining joins takes took backed backs hired hires
 	wrote bankrolls bankrolled ploughs ploughed pumps pumped
-	acqui-hires acqui-hired figurent participent neemt koopt rachète acquiert kauft übernimmt compra adquiere adquire
+	acqui-hires acqui-hired figurent participent neemt koopt rachète s'offre s’offre ostaa osti acquiert kauft übernimmt compra adquiere adquire
 	acquisisce acquista rileva agreed agrees acquires acquired buys bought purchases purchased
 	leder ledde lidera liderou lideró leading ` + verbsAfterBackers)
 

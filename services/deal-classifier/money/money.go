@@ -67,6 +67,9 @@ var scales = []word{
 	{"milliarder", 1e9, ""}, {"millioner", 1e6, ""}, {"mia.", 1e9, ""},
 	{"מיליארד", 1e9, ""}, {"מיליון", 1e6, ""}, {"miliarde", 1e9, ""}, {"milioane", 1e6, ""}, {"milionů", 1e6, ""}, {"milyar", 1e9, ""}, {"milyon", 1e6, ""},
 	{"miliardów", 1e9, ""}, {"miliardy", 1e9, ""}, {"mld", 1e9, ""}, {"milionów", 1e6, ""}, {"miliony", 1e6, ""},
+	// Finnish inflects the scale: "665 miljoonalla dollarilla", "2 miljardia euroa".
+	{"miljoonaa", 1e6, ""}, {"miljoonan", 1e6, ""}, {"miljoonalla", 1e6, ""}, {"miljoona", 1e6, ""},
+	{"miljardia", 1e9, ""}, {"miljardin", 1e9, ""}, {"miljardilla", 1e9, ""}, {"miljardi", 1e9, ""},
 	{"miliar", 1e9, ""}, {"juta", 1e6, ""}, {"tỷ", 1e9, ""}, {"triệu", 1e6, ""},
 	// Thousands and the Thai million: "700 ألف دينار", "500 tys. zł", "ล้าน".
 	{"ألف", 1e3, ""}, {"tys.", 1e3, ""}, {"tisíc", 1e3, ""}, {"ribu", 1e3, ""}, {"nghìn", 1e3, ""}, {"ngàn", 1e3, ""},
@@ -101,6 +104,10 @@ var suffixes = []word{
 	{"danske kroner", 0, "DKK"}, {"kr.", 0, "DKK"},
 	{"korun", 0, "CZK"}, {"kč", 0, "CZK"}, {"złotych", 0, "PLN"}, {"zł", 0, "PLN"}, {"de euro", 0, "EUR"}, {"de lei", 0, "RON"}, {"lei", 0, "RON"},
 	{"đồng", 0, "VND"}, {"dinar yordania", 0, "JOD"}, {"دينار أردني", 0, "JOD"}, {"جنيه مصري", 0, "EGP"}, {"جنيه", 0, "EGP"},
+	// Turkish and Finnish currency words take case endings: "1,7 milyar
+	// euroluk tur", "11,7 milyar euroya", "665 miljoonalla dollarilla".
+	{"euroluk", 0, "EUR"}, {"euro'luk", 0, "EUR"}, {"euro’luk", 0, "EUR"}, {"euroya", 0, "EUR"}, {"euroyu", 0, "EUR"},
+	{"dollarilla", 0, "USD"}, {"dollaria", 0, "USD"}, {"dollarin", 0, "USD"}, {"euroa", 0, "EUR"}, {"euron", 0, "EUR"}, {"eurolla", 0, "EUR"},
 	{"lira", 0, "TRY"}, {"tl", 0, "TRY"}, {"baht", 0, "THB"}, {"บาท", 0, "THB"}, {"rupiah", 0, "IDR"},
 	{"de libras", 0, "GBP"}, {"de yuanes", 0, "CNY"}, {"de wons", 0, "KRW"}, {"de yenes", 0, "JPY"},
 	{"de livres", 0, "GBP"}, {"de euros", 0, "EUR"}, {"de dólares", 0, "USD"}, {"de reais", 0, "BRL"}, {"reais", 0, "BRL"}, {"rupee", 0, "INR"}, {"korean won", 0, "KRW"}, {"japanese yen", 0, "JPY"},

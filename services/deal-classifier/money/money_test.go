@@ -46,6 +46,10 @@ func TestFind(t *testing.T) {
 		{"will jointly invest NOK 900 million in", Options{}, 900e6, "NOK", 0, "NOK 900 million"},
 		{"Selskapet henter 25 millioner kroner i en runde", Options{}, 25e6, "NOK", 0, "25 millioner kroner"},
 		{"Københavnsk AI-startup henter 90 mio. kr. i en runde", Options{}, 90e6, "DKK", 0, "90 mio. kr."},
+		// Turkish and Finnish case endings on the currency and the scale.
+		{"1,7 milyar euroluk yeni finansman turu", Options{}, 1.7e9, "EUR", 1.7e9 * 1.08, "1,7 milyar euroluk"},
+		{"ostaa yhtiön 665 miljoonalla dollarilla", Options{}, 665e6, "USD", 665e6, "665 miljoonalla dollarilla"},
+		{"keräsi 12 miljoonaa euroa", Options{}, 12e6, "EUR", 12e6 * 1.08, "12 miljoonaa euroa"},
 		{"získal 20 milionů korun", Options{}, 20e6, "CZK", 0, "20 milionů korun"},
 		{"pozyskała 3,5 mln zł od", Options{}, 3.5e6, "PLN", 0, "3,5 mln zł"},
 		{"a atras 1,5 milioane de euro", Options{}, 1.5e6, "EUR", 1.5e6 * 1.08, "1,5 milioane de euro"},
