@@ -700,7 +700,7 @@ func TestDealParties(t *testing.T) {
 		{"a Korean state fund invests; the company it would replace is no backer",
 			"국민성장펀드, AI 반도체 한빛칩스에 800억원 투자",
 			"정부가 조성한 국민성장펀드가 AI 반도체 기업 한빛칩스에 800억원을 투자한다. 금융위원회는 엔비디아 의존도를 낮추기 위한 조치라고 밝혔다.",
-			"한빛칩스", []string{"국민성장펀드"}, []string{"Nvidia"}},
+			"한빛칩스", []string{"National Growth Fund"}, []string{"Nvidia"}},
 		// The survivor of a merger buys the company merged into it.
 		{"the survivor of a merger is the buyer",
 			"Rebellions completes merger with SK's Sapeon",
@@ -908,6 +908,15 @@ func TestNotADeal(t *testing.T) {
 		// Advertisers buying airtime.
 		{"The chatbot ads that aired during the cup final, ranked",
 			"AI assistant makers, a chipmaker and one AI-powered fridge bought time during Saturday's broadcast; several leaned on football legends."},
+		// A backer selling out of a chipmaker; the proceeds' use is no deal.
+		{"ソフトバンクG、エヌビディア株を全株売却",
+			"ソフトバンクグループは保有していたエヌビディア株をすべて売却し、約58億ドルを得た。資金はOpenAIへの追加出資などに充てる。"},
+		// A model's price per million tokens is no capital.
+		{"Halvard Labs unveils agent model for week-long coding projects",
+			"AI startup Halvard Labs released Wren-2, an agent model it says can work on software tasks for days, and posted top scores on several coding benchmarks. The model is available through Halvard's API at $4 per million input tokens."},
+		// A state fund launched, not a stake it takes.
+		{"국민성장펀드 100조 출범",
+			"정부가 100조원 규모의 국민성장펀드를 공식 출범시키고 AI 반도체 등 첨단산업에 투자하기로 했다."},
 	}
 	notMatched(t, c, "ai_investment", cases)
 }
@@ -1511,6 +1520,12 @@ func TestDealsInOtherWordings(t *testing.T) {
 			"Kelpmere is buying Driftnote, a year-old AI meeting-notes start-up, for $45 million in cash.", "acquisition", "Driftnote", "Kelpmere", false},
 		{"",
 			"Harrowgate Media will pay $210 million in cash for Inkwell, an AI copy-editing start-up used by newsrooms.", "acquisition", "Inkwell", "Harrowgate Media", false},
+		// A state fund's direct stake told in Korean; a listing told as the
+		// first of its kind over a dated entity-list clause.
+		{"국민성장펀드, AI 반도체 기업에 첫 직접투자",
+			"정부가 주도하는 국민성장펀드가 첫 투자처로 AI 반도체 기업 리벨리온을 선정하고 지분 투자를 결정했다.", "", "Rebellions", "National Growth Fund", false},
+		{"Qilin AI becomes first listed Chinese robot-model maker",
+			"Beijing's Qilin AI began trading in Hong Kong after raising about HK$2 billion, despite having been placed on the US entity list in January 2025.", "ipo", "Qilin AI", "", false},
 		// Turkish, Finnish and Hindi: a round "finansman turunda", a purchase
 		// "ostaa", a listing "आईपीओ" and a joint venture "संयुक्त उद्यम".
 		{"",
